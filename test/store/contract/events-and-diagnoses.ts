@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { asEventDeduper } from '../../../src/store/index.js';
+import type { EventDeduper } from '../../../src/webex/dedupe.js';
 import { diagnosisRecord } from '../fixtures.js';
 import type { ContractContext } from './context.js';
 
@@ -23,7 +24,8 @@ export function eventContract(ctx: ContractContext): void {
   });
 
   it('serves as the webhook receiver’s EventDeduper', async () => {
-    const deduper = asEventDeduper(await ctx.open(await ctx.fresh()));
+    // Typed with the receiver's own interface: a change on either side breaks the typecheck.
+    const deduper: EventDeduper = asEventDeduper(await ctx.open(await ctx.fresh()));
     expect(await deduper.firstTime('evt-1')).toBe(true);
     expect(await deduper.firstTime('evt-1')).toBe(false);
   });
