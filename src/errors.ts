@@ -1,16 +1,19 @@
 /**
- * An error that carries a stable machine-readable `code` (for logs, tests and the card's
- * "what went wrong" line) and a `hint` telling the operator what to do about it.
- * Messages and hints never contain secrets: they are logged and sometimes shown to users.
+ * An error with a stable, machine-readable code, so callers branch on `code` instead of
+ * matching message text. The message says what happened and what to do; `hint` carries
+ * an optional extra step (a command to run, a setting to change) for humans.
  */
 export class CodedError extends Error {
-  readonly code: string;
-  readonly hint: string | undefined;
-
-  constructor(code: string, message: string, hint?: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
     this.name = 'CodedError';
-    this.code = code;
-    this.hint = hint;
   }
+}
+
+export function isCodedError(value: unknown): value is CodedError {
+  return value instanceof CodedError;
 }

@@ -1,0 +1,88 @@
+/**
+ * Control Hub's "Copy Debug Info" block: `Label: value` lines, always in English, e.g.
+ *   View Org ID: 2fdb923e-…
+ *   Status: 401
+ *   Error: { "error": { … } }
+ * Pastes lose line breaks (a chat client joins them), so labels are also recognised mid-line when a
+ * space, comma, semicolon or parenthesis precedes them; a value then runs to the next label or line end.
+ */
+
+export type DebugLabel =
+  | 'referrer'
+  | 'browserUrl'
+  | 'controlHubBuild'
+  | 'viewOrgId'
+  | 'userId'
+  | 'userOrgId'
+  | 'userClockUtc'
+  | 'customerType'
+  | 'status'
+  | 'statusText'
+  | 'url'
+  | 'trackingId'
+  | 'error'
+  | 'message';
+
+/** Longer labels first where one is a prefix of another ("Status Text" before "Status"). */
+const LABELS: ReadonlyArray<readonly [string, DebugLabel]> = [
+  ['Referrer', 'referrer'],
+  ['Browser URL', 'browserUrl'],
+  ['Control Hub Build', 'controlHubBuild'],
+  ['View Org ID', 'viewOrgId'],
+  ['Logged-in User Org ID', 'userOrgId'],
+  ['Logged-in User ID', 'userId'],
+  ['Logged-in User Clock UTC', 'userClockUtc'],
+  ['Customer Type', 'customerType'],
+  ['Status Text', 'statusText'],
+  ['Status', 'status'],
+  ['URL', 'url'],
+  ['Tracking ID', 'trackingId'],
+  ['Error', 'error'],
+  ['Message', 'message'],
+];
+
+const LABEL_BY_TEXT: ReadonlyMap<string, DebugLabel> = new Map(LABELS);
+const ALTERNATION = LABELS.map(([text]) => text.replace(/[-]/g, '\\-')).join('|');
+/** Alternation of fixed strings: at most one attempt per label at each position, no nested repetition. */
+const LABEL_PATTERN = new RegExp(`(?:^|(?<=[ ,;(]))(${ALTERNATION}) ?:`, 'gm');
+/** Does a label start exactly here? (Used to notice where a cut JSON body ends.) */
+const LABEL_AT = new RegExp(`(?:${ALTERNATION}) ?:`, 'y');
+
+export interface DebugField {
+  label: DebugLabel;
+  /** Where the label itself starts. */
+  labelIndex: number;
+  valueStart: number;
+  valueEnd: number;
+  /** Trimmed. */
+  value: string;
+}
+
+export function findDebugFields(text: string): DebugField[] {
+  const hits: Array<{ label: DebugLabel; labelIndex: number; valueStart: number }> = [];
+  for (const m of text.matchAll(LABEL_PATTERN)) {
+    const label = LABEL_BY_TEXT.get(m[1] ?? '');
+    if (label !== undefined) hits.push({ label, labelIndex: m.index, valueStart: m.index + m[0].length });
+  }
+  // Hits are in order, so the next line break only moves forward: one search per line, not per hit.
+  let lineEnd = -1;
+  return hits.map((hit, k) => {
+    if (lineEnd < hit.valueStart) {
+      const found = text.indexOf('\n', hit.valueStart);
+      lineEnd = found === -1 ? text.length : found;
+    }
+    const nextLabel = hits[k + 1]?.labelIndex ?? text.length;
+    const valueEnd = Math.min(lineEnd, nextLabel);
+    return { ...hit, valueEnd, value: text.slice(hit.valueStart, valueEnd).trim() };
+  });
+}
+
+export function labelStartsAt(text: string, index: number): boolean {
+  LABEL_AT.lastIndex = index;
+  return LABEL_AT.test(text);
+}
+
+/** The first field with this label, if any. */
+export function firstField(fields: readonly DebugField[], label: DebugLabel): DebugField | undefined {
+  return fields.find((field) => field.label === label);
+}
