@@ -52,7 +52,8 @@ function countScripts(text: string): ScriptCounts {
 
 function countVotes(text: string): Record<LatinLanguage, number> {
   const votes: Record<LatinLanguage, number> = { en: 0, fr: 0, de: 0, es: 0, pt: 0, it: 0 };
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+  // Words are taken whole with their digits, so hex fragments of ids ("6c1e2f0a") never vote as "c" or "e".
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}_]+/gu)) {
     for (const language of VOTES.get(m[0]) ?? []) votes[language]++;
   }
   return votes;
