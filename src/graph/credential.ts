@@ -1,0 +1,104 @@
+/**
+ * How the bot signs in to a tenant: a certificate (preferred), a client secret, or, when explicitly asked,
+ * DefaultAzureCredential (managed identity / workload identity). The result is wrapped so that a token is
+ * requested once and reused until shortly before it expires, a token request cannot hang, and a failure
+ * becomes an `auth` FetchProblem carrying its AADSTS code and never the secret.
+ */
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
+import { ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
+import { isKnownMicrosoftAuthority } from './clouds.js';
+import { GraphProblemError, problemFromTokenError } from './errors.js';
+
+export interface CredentialOptions {
+  tenantId: string;
+  clientId: string;
+  clientSecret?: string;
+  /** PEM file holding the certificate and its private key. */
+  certificatePath?: string;
+  /** Use managed identity / workload identity when neither a certificate nor a secret is given. */
+  useDefaultCredential?: boolean;
+  authorityHost: string;
+  /** Upper bound for one token request (default 15 s). */
+  tokenTimeoutMs?: number;
+}
+
+export type CredentialKind = 'certificate' | 'secret' | 'default';
+
+/** Renew this long before expiry, so a token never dies in the middle of a diagnosis. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+export function chooseCredentialKind(options: CredentialOptions): CredentialKind {
+  if (options.certificatePath !== undefined && options.certificatePath !== '') return 'certificate';
+  if (options.clientSecret !== undefined && options.clientSecret !== '') return 'secret';
+  if (options.useDefaultCredential === true) return 'default';
+  throw new Error(
+    `No credential for tenant ${options.tenantId}: give a certificate path or a client secret, or enable the default credential (managed identity).`,
+  );
+}
+
+function createSdkCredential(options: CredentialOptions, kind: CredentialKind): TokenCredential {
+  const common = {
+    authorityHost: options.authorityHost,
+    // Instance discovery asks Microsoft which authorities exist; a stand-in or proxy is not on that list.
+    disableInstanceDiscovery: !isKnownMicrosoftAuthority(options.authorityHost),
+  };
+  switch (kind) {
+    case 'certificate':
+      return new ClientCertificateCredential(options.tenantId, options.clientId, options.certificatePath as string, common);
+    case 'secret':
+      return new ClientSecretCredential(options.tenantId, options.clientId, options.clientSecret as string, common);
+    case 'default':
+      return new DefaultAzureCredential({
+        ...common,
+        tenantId: options.tenantId,
+        managedIdentityClientId: options.clientId,
+        workloadIdentityClientId: options.clientId,
+      });
+  }
+}
+
+/**
+ * Caches the token itself (one token for many diagnoses whatever the SDK's cache does), shares one in-flight
+ * request between concurrent callers, and bounds each request in time.
+ */
+export class GuardedCredential implements TokenCredential {
+  private cached: AccessToken | undefined;
+  private inFlight: Promise<AccessToken> | undefined;
+
+  constructor(
+    private readonly inner: TokenCredential,
+    private readonly secrets: readonly string[],
+    private readonly timeoutMs: number,
+  ) {}
+
+  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+    const cached = this.cached;
+    if (cached !== undefined && cached.expiresOnTimestamp - RENEW_BEFORE_MS > Date.now()) return cached;
+    this.inFlight ??= this.request(scopes, options).finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async request(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      const token = await this.inner.getToken(scopes, { ...options, abortSignal: signal });
+      if (token === null) throw new Error('The credential returned no token.');
+      this.cached = token;
+      return token;
+    } catch (error) {
+      const problem = signal.aborted
+        ? { kind: 'timeout' as const, detail: `The token request to Entra did not finish within ${this.timeoutMs} ms.` }
+        : problemFromTokenError(error, this.secrets);
+      throw new GraphProblemError(problem);
+    }
+  }
+}
+
+export function createCredential(options: CredentialOptions): { credential: GuardedCredential; kind: CredentialKind } {
+  const kind = chooseCredentialKind(options);
+  const secrets = options.clientSecret === undefined ? [] : [options.clientSecret];
+  const credential = new GuardedCredential(createSdkCredential(options, kind), secrets, options.tokenTimeoutMs ?? 15_000);
+  return { credential, kind };
+}
