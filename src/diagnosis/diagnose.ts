@@ -62,7 +62,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       ? healthyFix(input.evidence)
       : causes.length > 0
         ? withRetry(fixFor(causes, fixContext), transient)
-        : inconclusiveFix(transient, findings !== undefined);
+        : inconclusiveFix(input.evidence, transient, findings !== undefined);
   const diagnosis: Diagnosis = {
     verdict,
     causes,

@@ -160,13 +160,18 @@ function partFor(cause: Cause, ctx: FixContext): Part {
   }
 }
 
+/** Sign out and in, look at the identity cluster the call went to, then TAC: what is left when the tenant looks fine. */
+function elsewhereSteps(evidence: Evidence): MessageRef[] {
+  const steps = [msg('diagnosis.step.sign-out-retry')];
+  const cluster = evidence.requestUrl?.identityCluster;
+  if (cluster !== undefined) steps.push(msg('diagnosis.step.check-cluster', { cluster }));
+  steps.push(msg('diagnosis.step.open-tac'));
+  return steps;
+}
+
 /** What to try when every check passed: the apps are fine, so the problem is elsewhere. */
 export function healthyFix(evidence: Evidence): Fix {
-  const steps = [msg('diagnosis.step.healthy-sign-out')];
-  const cluster = evidence.requestUrl?.identityCluster;
-  if (cluster !== undefined) steps.push(msg('diagnosis.step.healthy-cluster', { cluster }));
-  steps.push(msg('diagnosis.step.healthy-tac'));
-  return { steps, actions: [{ kind: 'docs', url: DOCS.ciscoWizard }] };
+  return { steps: [msg('diagnosis.step.healthy'), ...elsewhereSteps(evidence)], actions: [{ kind: 'docs', url: DOCS.ciscoWizard }] };
 }
 
 /** A passing Graph hiccup hid part of the tenant: a later Re-verify may see it. */
@@ -174,13 +179,12 @@ export function withRetry(fix: Fix, transient: boolean): Fix {
   return transient ? { steps: [...fix.steps, msg('diagnosis.step.retry-later')], actions: fix.actions } : fix;
 }
 
-/** When nothing explains the error: try again, or give the bot more to read. */
-export function inconclusiveFix(transient: boolean, tenantConnected: boolean): Fix {
+/** When nothing explains the error: try again, give the bot more to read, or look beyond the tenant. */
+export function inconclusiveFix(evidence: Evidence, transient: boolean, tenantConnected: boolean): Fix {
   const steps: MessageRef[] = [];
   if (transient) steps.push(msg('diagnosis.step.retry-later'));
   if (!tenantConnected) steps.push(msg('diagnosis.step.paste-debug-info'));
-  steps.push(msg('diagnosis.step.healthy-tac'));
-  return { steps, actions: [] };
+  return { steps: [...steps, ...elsewhereSteps(evidence)], actions: [] };
 }
 
 /** Appends what is not already there (compared by content), keeping the first occurrence's place. */
