@@ -19,6 +19,11 @@ export interface FrameworkOptions extends InboundHandlers {
   apiUrl: string;
   /** The SDK's service catalog (U2C_SERVICE_URL); only for stand-ins. */
   u2cUrl?: string;
+  /**
+   * The Webex SDK's own console logging (WEBEX_LOG_LEVEL), read when it loads. Default 'error', its production
+   * default; without it the SDK logs at trace level whenever NODE_ENV is 'test'.
+   */
+  sdkLogLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** Public URL Webex POSTs events to. Absent: websocket mode, entirely the framework's. */
   webhookUrl?: string;
   /** Required with webhookUrl: Webex signs every event with it. */
@@ -58,10 +63,10 @@ interface LoadedFramework {
 let loaded: LoadedFramework | undefined;
 
 /**
- * The Webex SDK reads HYDRA_SERVICE_URL / U2C_SERVICE_URL once, when first loaded: set them, then import.
+ * The Webex SDK reads HYDRA_SERVICE_URL / U2C_SERVICE_URL / WEBEX_LOG_LEVEL once, when first loaded: set them, then import.
  * A second start with other URLs in the same process cannot work, so it is refused clearly.
  */
-async function loadFramework(apiUrl: string, u2cUrl: string | undefined): Promise<LoadedFramework> {
+async function loadFramework(apiUrl: string, u2cUrl: string | undefined, sdkLogLevel: string): Promise<LoadedFramework> {
   if (loaded) {
     if (loaded.apiUrl !== apiUrl || loaded.u2cUrl !== u2cUrl) {
       throw new CodedError('webex_sdk_already_loaded', `The Webex SDK was already loaded for ${loaded.apiUrl}; it cannot switch to ${apiUrl} in the same process`, 'Start one framework per process (or the same Webex API URL every time).');
@@ -70,6 +75,7 @@ async function loadFramework(apiUrl: string, u2cUrl: string | undefined): Promis
   }
   process.env.HYDRA_SERVICE_URL = apiUrl;
   if (u2cUrl !== undefined) process.env.U2C_SERVICE_URL = u2cUrl;
+  process.env.WEBEX_LOG_LEVEL = sdkLogLevel;
   const [frameworkModule, processEventModule] = await Promise.all([import('webex-node-bot-framework'), import('webex-node-bot-framework/lib/process-event.js')]);
   loaded = { apiUrl, u2cUrl, Framework: frameworkModule.default, processEvent: processEventModule.default };
   return loaded;
@@ -86,7 +92,7 @@ export async function startFramework(options: FrameworkOptions): Promise<Running
     throw new CodedError('webex_webhook_secret_missing', 'A webhook URL was given without a webhook secret', 'Set WEBEX_WEBHOOK_SECRET: without it anyone could post fake events to the bot.');
   }
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
-  const { Framework: FrameworkClass, processEvent } = await loadFramework(apiUrl, options.u2cUrl);
+  const { Framework: FrameworkClass, processEvent } = await loadFramework(apiUrl, options.u2cUrl, options.sdkLogLevel ?? 'error');
   const api = options.api ?? new WebexApi({ token: options.token, apiUrl, logger });
   const removeGuard = guardAgainstSdkRejections(logger);
 
