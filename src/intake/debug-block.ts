@@ -100,8 +100,3 @@ export function labelStartsAt(text: string, index: number): boolean {
   LABEL_AT.lastIndex = index;
   return LABEL_AT.test(text);
 }
-
-/** The first field with this label, if any. */
-export function firstField(fields: readonly DebugField[], label: DebugLabel): DebugField | undefined {
-  return fields.find((field) => field.label === label);
-}

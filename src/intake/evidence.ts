@@ -41,7 +41,10 @@ export type EvidenceField =
  * All ids are normalised: UUIDs lower-case, Webex base64 ids decoded to their UUID.
  */
 export interface Evidence {
-  /** Tracking ids in order of appearance, de-duplicated (ATLAS_<uuid>_<n>, and other PREFIX_<uuid>_<n>). */
+  /**
+   * Tracking ids, de-duplicated (ATLAS_<uuid>_<n>, and other PREFIX_<uuid>_<n>): those the debug block or
+   * error body name first ("Tracking ID:", "trackingId"), then others in order of appearance. [0] is the one to quote.
+   */
   trackingIds: string[];
   /** The Webex org the error is about (View Org ID, else the URL's org, else Logged-in User Org ID). */
   orgId?: string;

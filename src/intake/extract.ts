@@ -1,6 +1,6 @@
 import { findAadsts } from './aadsts.js';
 import { parseUtcClock } from './clock.js';
-import { findDebugFields, firstField, type DebugField, type DebugLabel } from './debug-block.js';
+import { findDebugFields, type DebugField, type DebugLabel } from './debug-block.js';
 import type { Evidence, EvidenceField } from './evidence.js';
 import { decodeHydraId, findHydraIds } from './hydra.js';
 import { findClientRequestIds, findEntraTenantId, trackingIdAround, type TrackingIdHit } from './ids.js';
@@ -33,8 +33,7 @@ function shortValue(value: string | undefined): string | undefined {
 }
 
 /** A UUID, or a Webex base64 id of the expected type, in a label's value. */
-function idIn(value: string | undefined, hydraType: string): string | undefined {
-  if (value === undefined) return undefined;
+function idIn(value: string, hydraType: string): string | undefined {
   const plain = firstUuid(value);
   if (plain !== undefined) return plain;
   const token = value.split(' ')[0] ?? '';
@@ -105,23 +104,33 @@ function missingFields(evidence: Omit<Evidence, 'missing'>): EvidenceField[] {
 
 export function extractEvidence(text: string, truncated: boolean): Evidence {
   const fields = findDebugFields(text);
-  const valueOf = (label: DebugLabel): string | undefined => firstField(fields, label)?.value;
-  const body = readErrorBody(text, firstField(fields, 'error')?.valueStart);
+  /**
+   * The first value of this label that parses: admins' own words may use a label too ("Status: disabled",
+   * "URL: see below") before the debug block's line.
+   */
+  const parsed = <T>(label: DebugLabel, parse: (value: string) => T | undefined): T | undefined => {
+    for (const field of fields) {
+      const result = field.label === label ? parse(field.value) : undefined;
+      if (result !== undefined) return result;
+    }
+    return undefined;
+  };
+  const valueOf = (label: DebugLabel): string | undefined => parsed(label, (value) => (value === '' ? undefined : value));
+  const errorField = fields.find((field) => field.label === 'error' && /^[ \n]{0,64}\{/.test(text.slice(field.valueStart, field.valueStart + 65)));
+  const body = readErrorBody(text, errorField?.valueStart);
   const bodyText = body?.value === undefined ? '' : JSON.stringify(body.value);
 
-  const urlValue = valueOf('url');
-  const url = (urlValue === undefined ? undefined : firstUrlIn(urlValue)) ?? findIntegrationUrl(text);
+  const url = parsed('url', firstUrlIn) ?? findIntegrationUrl(text);
   const requestUrl = url === undefined ? undefined : parseRequestUrl(url);
-  const userOrgId = idIn(valueOf('userOrgId'), 'ORGANIZATION');
+  const userOrgId = parsed('userOrgId', (value) => idIn(value, 'ORGANIZATION'));
   const anyHydraOrg = findHydraIds(text).find((id) => id.type === 'ORGANIZATION')?.uuid;
 
-  const labelledStatus = parseHttpStatus(valueOf('status'));
+  const labelledStatus = parsed('status', parseHttpStatus);
   const textStatus = findHttpStatusInText(text);
   const httpStatus = labelledStatus ?? httpStatusFromBody(body?.value) ?? textStatus?.status;
   const statusText =
     shortValue(valueOf('statusText')) ?? (textStatus !== undefined && textStatus.status === httpStatus ? textStatus.statusText : undefined);
 
-  const browserUrlValue = valueOf('browserUrl');
   const toast = findToast(compact(text));
   const proseRanges: Array<readonly [number, number]> = [
     ...fields.map((field) => [field.labelIndex, field.valueEnd] as const),
@@ -131,19 +140,19 @@ export function extractEvidence(text: string, truncated: boolean): Evidence {
 
   const evidence: Omit<Evidence, 'missing'> = {
     trackingIds: findTrackingIds(text, fields, body?.value),
-    orgId: idIn(valueOf('viewOrgId'), 'ORGANIZATION') ?? requestUrl?.orgId ?? userOrgId ?? anyHydraOrg,
+    orgId: parsed('viewOrgId', (value) => idIn(value, 'ORGANIZATION')) ?? requestUrl?.orgId ?? userOrgId ?? anyHydraOrg,
     userOrgId,
-    userId: idIn(valueOf('userId'), 'PEOPLE'),
+    userId: parsed('userId', (value) => idIn(value, 'PEOPLE')),
     httpStatus,
     statusText,
     webexErrorCodes: unique([...webexCodesFromBody(body?.value), ...findWebexCodesInText(text)]),
     errorBody: body?.value,
     requestUrl,
     clientRequestIds: unique([...findClientRequestIds(text), ...findClientRequestIds(bodyText)]),
-    userClockUtc: parseUtcClock(valueOf('userClockUtc') ?? ''),
+    userClockUtc: parsed('userClockUtc', parseUtcClock),
     controlHubBuild: shortValue(valueOf('controlHubBuild')),
     customerType: shortValue(valueOf('customerType')),
-    browserUrl: browserUrlValue === undefined ? undefined : firstUrlIn(browserUrlValue),
+    browserUrl: parsed('browserUrl', firstUrlIn),
     aadsts: findAadsts(text),
     entraTenantId: findEntraTenantId(text),
     toast,

@@ -181,6 +181,12 @@ describe('messy copies of the debug block', () => {
     expect(read(text)).toMatchObject({ orgId: SEED_ORG_ID, userId: SEED_USER_ID });
   });
 
+  it('skips labels in the admin\'s own words whose values do not parse', () => {
+    const prose =
+      'Status: disabled since Monday\nURL: see below\nError: it fails\nView Org ID: ours\nLogged-in User Clock UTC: now\nBrowser URL: ?\n';
+    expect(read(prose + block)).toMatchObject({ ...CORE, browserUrl: 'https://admin.webex.com/settings' });
+  });
+
   it('uses the org id of the request URL when the View Org ID line is missing', () => {
     const text = block.replace(/^(View Org ID|Logged-in User Org ID):.*$/gm, '');
     expect(read(text).orgId).toBe(SEED_ORG_ID);
