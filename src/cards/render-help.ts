@@ -13,6 +13,10 @@ export function renderHelp(language: Language): RenderedMessage {
     { title: 'check', value: text.md('ui.help.cmdCheck') },
     { title: text.esc('language <code>'), value: text.md('ui.help.cmdLanguage') },
     { title: 'history', value: text.md('ui.help.cmdHistory') },
+    { title: 'export', value: text.md('ui.help.cmdExport') },
+    { title: 'watch', value: text.md('ui.help.cmdWatch') },
+    { title: 'unwatch', value: text.md('ui.help.cmdUnwatch') },
+    { title: 'status', value: text.md('ui.help.cmdStatus') },
   ];
   const warnings: string[] = [];
   const card = firstCardThatFits(

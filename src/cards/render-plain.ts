@@ -37,3 +37,25 @@ export function renderError(language: Language, trackingRef: string): RenderedMe
 export function renderLanguageChanged(language: Language): RenderedMessage {
   return { markdown: cardText(language).md('ui.msg.languageChanged') };
 }
+
+/** A Re-verify press on a card the bot no longer knows (purged by retention, or not ours). */
+export function renderCardExpired(language: Language): RenderedMessage {
+  return { markdown: cardText(language).md('ui.msg.cardExpired') };
+}
+
+/** The result holds tenant details, and not everyone in this group space may see them: it goes 1:1 instead. */
+export function renderMovedToDirect(language: Language): RenderedMessage {
+  return { markdown: cardText(language).md('ui.msg.movedToDirect') };
+}
+
+/** `language` without a code we speak: the codes, each language named in itself. */
+export function renderLanguageChoices(language: Language): RenderedMessage {
+  return { markdown: cardText(language).md('ui.msg.languageChoices') };
+}
+
+export type WatchReply = { kind: 'watching' } | { kind: 'unwatched' } | { kind: 'not-watching' };
+
+export function renderWatchReply(reply: WatchReply, language: Language): RenderedMessage {
+  return { markdown: cardText(language).md(`ui.msg.watch.${reply.kind}`) };
+}
+export { renderHistory } from './render-history.js';

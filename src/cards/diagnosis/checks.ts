@@ -1,4 +1,6 @@
+import { CHECKS } from '../../checks/index.js';
 import type { Finding, Outcome } from '../../checks/types.js';
+import type { MessageRef } from '../../i18n/message.js';
 import type { Diagnosis, Verdict } from '../../diagnosis/types.js';
 import type { CardText } from '../text.js';
 import type { LineView } from '../view-parts.js';
@@ -9,33 +11,34 @@ export interface CheckRowView {
   icon: string;
   title: string;
   summary: string;
-  hasNote: boolean;
-  note: string;
+}
+
+const TITLES: ReadonlyMap<string, MessageRef> = new Map(CHECKS.map((check) => [check.meta.id, check.meta.title]));
+
+/** A check's name, from the check's own metadata; a check id we do not know is shown as it is, never dropped. */
+export function checkTitle(checkId: string, text: CardText): string {
+  const title = TITLES.get(checkId);
+  return title === undefined ? text.esc(checkId) : text.mdRef(title);
+}
+
+function plainCheckTitle(checkId: string, text: CardText): string {
+  const title = TITLES.get(checkId);
+  return title === undefined ? checkId : text.plain(title.key, title.params);
+}
+
+/** One row per check: the outcome icon, the check's name, and the check's own one-line summary (its reason, when unknown). */
+export function checkRows(findings: readonly Finding[], text: CardText): CheckRowView[] {
+  return findings.map((finding) => ({
+    icon: OUTCOME_ICON[finding.outcome],
+    title: checkTitle(finding.checkId, text),
+    summary: text.mdRef(finding.summary),
+  }));
 }
 
 /**
- * A check's name. The known checks have titles among our UI strings; a check added later still shows, by its id,
- * rather than disappearing from the card.
+ * Why a check could not give a verdict, from the structured reason (not the check's wording), so the technical
+ * details always name the missing permission, the AADSTS code or the check it waited for.
  */
-export function checkTitle(checkId: string, text: CardText): string {
-  const key = `ui.check.${checkId}`;
-  return text.has(key) ? text.md(key) : text.esc(checkId);
-}
-
-export function checkRows(findings: readonly Finding[], text: CardText): CheckRowView[] {
-  return findings.map((finding) => {
-    const note = finding.outcome === 'unknown' ? unknownNote(finding, text) : '';
-    return {
-      icon: OUTCOME_ICON[finding.outcome],
-      title: checkTitle(finding.checkId, text),
-      summary: text.mdRef(finding.summary),
-      hasNote: note !== '',
-      note,
-    };
-  });
-}
-
-/** Why a check could not give a verdict, in words that say what to do about it. */
 export function unknownNote(finding: Finding, text: CardText): string {
   const reason = finding.unknown;
   const problem = reason?.problem;
@@ -58,11 +61,6 @@ export function unknownNote(finding: Finding, text: CardText): string {
     default:
       return text.md('ui.unknown.unspecified');
   }
-}
-
-function plainCheckTitle(checkId: string, text: CardText): string {
-  const key = `ui.check.${checkId}`;
-  return text.has(key) ? text.plain(key) : checkId;
 }
 
 function outcomeWord(outcome: Outcome | undefined, text: CardText): string {

@@ -3,7 +3,7 @@ import type { Diagnosis } from '../../diagnosis/types.js';
 import type { Evidence } from '../../intake/evidence.js';
 import type { CardText } from '../text.js';
 import { limit, type FactView } from '../view-parts.js';
-import { checkTitle, OUTCOME_ICON } from './checks.js';
+import { checkTitle, OUTCOME_ICON, unknownNote } from './checks.js';
 
 /** How much of each list the "Technical details" card shows: generous normally, tight when the card is too big. */
 export interface DetailLimits {
@@ -59,6 +59,7 @@ export function pasteFacts(evidence: Evidence, text: CardText, max: number): Fac
 /** A check's own facts plus, when Graph refused or failed, what it answered (support needs the request-id). */
 function findingFacts(finding: Finding, text: CardText, max: number): FactView[] {
   const facts = limit(finding.facts, max).shown.map((fact) => ({ title: text.mdRef(fact.label), value: text.mdRef(fact.value) }));
+  if (finding.outcome === 'unknown') facts.unshift({ title: text.md('ui.fact.reason'), value: unknownNote(finding, text) });
   const problem = finding.unknown?.problem;
   if (problem !== undefined) {
     const answer = [problem.status, problem.graphCode, problem.aadstsCode ? `AADSTS${problem.aadstsCode}` : undefined]

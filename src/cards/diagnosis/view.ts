@@ -1,6 +1,7 @@
 import type { Cause, Diagnosis, Verdict } from '../../diagnosis/types.js';
 import type { Language } from '../../i18n/message.js';
 import { plainMultiline } from '../escape.js';
+import { VERDICT_ICON } from '../verdict-icons.js';
 import type { CardText } from '../text.js';
 import { limit, lines, numbered, type FactView, type LineView } from '../view-parts.js';
 import { changeLines, checkRows, type CheckRowView } from './checks.js';
@@ -21,11 +22,8 @@ const MAX_OTHER_CAUSES = 3;
 const MAX_AADSTS = 5;
 const MAX_LIST = 8;
 
-const VERDICT_STYLE: Record<Verdict, { icon: string; color: string; style: string }> = {
-  broken: { icon: '❌', color: 'attention', style: 'attention' },
-  healthy: { icon: '✅', color: 'good', style: 'good' },
-  inconclusive: { icon: '⚠️', color: 'warning', style: 'warning' },
-};
+/** Text color and container style share their names for these three. */
+const VERDICT_STYLE: Record<Verdict, string> = { broken: 'attention', healthy: 'good', inconclusive: 'warning' };
 
 const CAUSE_HEADING: Record<Verdict, string> = {
   broken: 'ui.diagnosis.causeBroken',
@@ -69,13 +67,14 @@ export interface DiagnosisCardData {
 }
 
 export function verdictTitle(verdict: Verdict, text: CardText): { icon: string; title: string } {
-  return { icon: VERDICT_STYLE[verdict].icon, title: text.md(`ui.diagnosis.verdict.${verdict}`) };
+  return { icon: VERDICT_ICON[verdict], title: text.md(`ui.diagnosis.verdict.${verdict}`) };
 }
 
 /** Where the verdict comes from: a live check of which tenant and when, or the paste alone. */
 export function scopeLine(diagnosis: Diagnosis, text: CardText): string {
-  if (diagnosis.tenantId === undefined) return text.md('ui.diagnosis.scopePasteOnly');
-  const params = { tenant: diagnosis.tenantId, cloud: cloudName(diagnosis.cloud ?? 'global', text) };
+  // No findings means nothing was read from Graph, even when a tenant id is known (it may come from the paste).
+  if (diagnosis.findings.length === 0) return text.md('ui.diagnosis.scopePasteOnly');
+  const params = { tenant: diagnosis.tenantId ?? '?', cloud: cloudName(diagnosis.cloud ?? 'global', text) };
   return diagnosis.checkedAt === undefined
     ? text.md('ui.diagnosis.scopeTenant', params)
     : text.md('ui.diagnosis.scopeTenantDated', { ...params, checkedAt: { date: diagnosis.checkedAt } });
@@ -112,6 +111,7 @@ export function diagnosisCardData(
   max: ViewLimits,
 ): DiagnosisCardData {
   const style = VERDICT_STYLE[diagnosis.verdict];
+  const verdict = verdictTitle(diagnosis.verdict, text);
   const changes = context.previous === undefined ? [] : changeLines(diagnosis, context.previous, text);
   const aadsts = limit(diagnosis.aadsts, MAX_AADSTS).shown.map((a) => ({
     title: text.esc(`AADSTS${a.code}`) + ` (${text.plain(`ui.diagnosis.aadstsFrom.${a.source}`)})`,
@@ -123,7 +123,7 @@ export function diagnosisCardData(
   return {
     lang: text.language,
     labels: text.labels('diagnosis'),
-    verdict: { icon: style.icon, title: verdictTitle(diagnosis.verdict, text).title, color: style.color, style: style.style },
+    verdict: { ...verdict, color: style, style },
     scope: scopeLine(diagnosis, text),
     hasChanges: changes.length > 0,
     changes,
