@@ -7,6 +7,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential } from '@azure/identity';
 import { isKnownMicrosoftAuthority } from './clouds.js';
+import type { FetchProblem } from '../checks/snapshot.js';
 import { GraphProblemError, problemFromTokenError } from './errors.js';
 
 export interface CredentialOptions {
@@ -69,6 +70,8 @@ export class GuardedCredential implements TokenCredential {
     private readonly inner: TokenCredential,
     private readonly secrets: readonly string[],
     private readonly timeoutMs: number,
+    /** The tenant's OpenID metadata URL, to explain a failed endpoint discovery. */
+    private readonly metadataUrl?: string,
   ) {}
 
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
@@ -82,23 +85,49 @@ export class GuardedCredential implements TokenCredential {
 
   private async request(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     const signal = AbortSignal.timeout(this.timeoutMs);
+    // MSAL does not abort its HTTP call on the signal, so the race is what actually bounds the wait.
+    const deadline = new Promise<never>((_, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
     try {
-      const token = await this.inner.getToken(scopes, { ...options, abortSignal: signal });
+      const token = await Promise.race([this.inner.getToken(scopes, { ...options, abortSignal: signal }), deadline]);
       if (token === null) throw new Error('The credential returned no token.');
       this.cached = token;
       return token;
     } catch (error) {
-      const problem = signal.aborted
-        ? { kind: 'timeout' as const, detail: `The token request to Entra did not finish within ${this.timeoutMs} ms.` }
-        : problemFromTokenError(error, this.secrets);
-      throw new GraphProblemError(problem);
+      if (signal.aborted) {
+        throw new GraphProblemError({ kind: 'timeout', detail: `The token request to Entra did not finish within ${this.timeoutMs} ms.` });
+      }
+      const problem = problemFromTokenError(error, this.secrets);
+      throw new GraphProblemError(problem.aadstsCode === undefined && isDiscoveryFailure(error) ? await this.explainDiscoveryFailure(problem) : problem);
     }
   }
+
+  /**
+   * MSAL reports an unknown tenant only as "endpoints cannot be resolved". Entra's metadata endpoint says why
+   * (AADSTS90002 tenant not found, or no answer at all), so ask it once.
+   */
+  private async explainDiscoveryFailure(fallback: FetchProblem): Promise<FetchProblem> {
+    if (this.metadataUrl === undefined) return fallback;
+    try {
+      const response = await fetch(this.metadataUrl, { signal: AbortSignal.timeout(this.timeoutMs) });
+      if (response.ok) return fallback;
+      const body = (await response.json()) as { error_description?: unknown };
+      return problemFromTokenError(new Error(String(body.error_description ?? `HTTP ${response.status}`)), this.secrets);
+    } catch (error) {
+      return problemFromTokenError(error, this.secrets);
+    }
+  }
+}
+
+function isDiscoveryFailure(error: unknown): boolean {
+  return error instanceof Error && /endpoints_resolution_error|openid_config_error/.test(error.message);
 }
 
 export function createCredential(options: CredentialOptions): { credential: GuardedCredential; kind: CredentialKind } {
   const kind = chooseCredentialKind(options);
   const secrets = options.clientSecret === undefined ? [] : [options.clientSecret];
-  const credential = new GuardedCredential(createSdkCredential(options, kind), secrets, options.tokenTimeoutMs ?? 15_000);
+  const metadataUrl = `${options.authorityHost}/${encodeURIComponent(options.tenantId)}/v2.0/.well-known/openid-configuration`;
+  const credential = new GuardedCredential(createSdkCredential(options, kind), secrets, options.tokenTimeoutMs ?? 15_000, metadataUrl);
   return { credential, kind };
 }

@@ -71,6 +71,12 @@ export class FaultPlan {
   }
 }
 
+/** What rules are matched against: the decoded path and query, e.g. "/v1.0/servicePrincipals?$filter=appId eq '…'". */
+export function describeTarget(path: string, query: URLSearchParams): string {
+  const pairs = [...query].map(([key, value]) => `${key}=${value}`);
+  return pairs.length === 0 ? path : `${path}?${pairs.join('&')}`;
+}
+
 function matches(pattern: string | RegExp | undefined, pathAndQuery: string): boolean {
   if (pattern === undefined) return true;
   if (typeof pattern === 'string') return pathAndQuery.includes(pattern);

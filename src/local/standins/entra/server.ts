@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { projectPath } from '../../../paths.js';
 import { AccessTokenMint } from './access-token.js';
 import { type AuthorityAnswer, type AuthorityContext, adminConsent, openIdConfiguration, tokenEndpoint } from './authority.js';
-import { FaultPlan, type FaultRule } from './faults.js';
+import { FaultPlan, type FaultRule, describeTarget } from './faults.js';
 import { type GraphAnswer, type GraphCall, graphError } from './graph/answers.js';
 import { answerBatch } from './graph/batch.js';
 import { visibleDeletedItems } from './graph/directory.js';
@@ -165,7 +165,7 @@ export async function startEntraStandin(options: EntraStandinOptions): Promise<E
     const target = new URL(req.url ?? '/', url);
     const isGraph = target.pathname.startsWith('/v1.0/');
     if (isGraph) counters.graphRequests += 1;
-    const fault = faults.decide('http', `${decodeURIComponent(target.pathname)}${target.search}`);
+    const fault = faults.decide('http', describeTarget(decodeURIComponent(target.pathname), target.searchParams));
     if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
     const action = fault.action;
     if (action?.kind === 'hang') return;

@@ -3,7 +3,7 @@
  * (a failed dependency answers 424), answers in any order (the stand-in shuffles them so clients cannot
  * rely on order), and faults injectable per inner request (429 with Retry-After, 5xx, latency).
  */
-import type { FaultPlan } from '../faults.js';
+import { type FaultPlan, describeTarget } from '../faults.js';
 import { type GraphAnswer, type GraphCall, graphError } from './answers.js';
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -76,7 +76,7 @@ export async function answerBatch(
       continue;
     }
     const call = toInnerCall(request);
-    const fault = options.faults.decide('batchItem', `${call.path}?${call.query.toString()}`);
+    const fault = options.faults.decide('batchItem', describeTarget(call.path, call.query));
     slowest = Math.max(slowest, fault.latencyMs);
     if (fault.action?.kind === 'throttle') {
       const retryAfter = String(fault.action.retryAfterSeconds);
