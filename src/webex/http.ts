@@ -31,7 +31,7 @@ const DEFAULTS = { timeoutMs: 15_000, maxAttempts: 4, retryBudgetMs: 60_000, bac
 /**
  * One Webex REST call with the retry policy Webex asks for: 429 waits for Retry-After; 5xx and network
  * failures back off exponentially. A POST is only retried when Webex cannot have acted on it (429, 502, 503,
- * no connection), so a reply is never posted twice. Everything is bounded by maxAttempts and retryBudgetMs.
+ * a connection that was never made), so a reply is never posted twice. Everything is bounded by maxAttempts and retryBudgetMs.
  */
 export class WebexHttp {
   readonly apiUrl: string;
@@ -98,7 +98,7 @@ export class WebexHttp {
   /** How long to wait before trying again, or undefined when this outcome must not be retried. */
   private retryDelay(method: HttpMethod, outcome: Attempt, attempt: number): number | undefined {
     const backoff = this.limits.backoffBaseMs * 2 ** (attempt - 1);
-    if (outcome.kind === 'network') return backoff;
+    if (outcome.kind === 'network') return method !== 'POST' || neverReachedWebex(outcome.error) ? backoff : undefined;
     // A POST that timed out may have been processed: retrying could post the same reply twice.
     if (outcome.kind === 'timeout') return method === 'POST' ? undefined : backoff;
     const { status, headers } = outcome.response;
@@ -107,6 +107,14 @@ export class WebexHttp {
     if (method === 'POST' && status !== 502 && status !== 503) return undefined;
     return retryAfterMs(headers.get('retry-after')) ?? backoff;
   }
+}
+
+/** Connection errors that prove the request never left: safe to resend even a POST. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+function neverReachedWebex(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' && NOT_SENT.has(cause.code);
 }
 
 type Attempt = { kind: 'response'; response: Response } | { kind: 'timeout'; error: unknown } | { kind: 'network'; error: unknown };

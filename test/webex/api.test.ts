@@ -6,6 +6,7 @@ import { WebexApiError } from '../../src/webex/api-errors.js';
 import type { WebexPerson, WebexRoom } from '../../src/webex/types.js';
 import { CodedError } from '../../src/errors.js';
 import { captureLogger } from '../fakes/webex/capture-logger.js';
+import { listenLocal } from '../fakes/webex/http-server.js';
 
 const CARD = { type: 'AdaptiveCard', version: '1.3', body: [{ type: 'TextBlock', text: 'Consent is missing' }], actions: [{ type: 'Action.Submit', title: 'Re-verify', data: { action: 'reverify' } }] };
 
@@ -71,6 +72,15 @@ describe('WebexApi against the Webex stand-in', () => {
     const impatient = new WebexApi({ token: botToken, apiUrl: webex.url, timeoutMs: 100, maxAttempts: 1 });
     webex.setFaults({ latencyMs: 400, path: /^\/people\/me/ });
     await expect(impatient.getMe()).rejects.toMatchObject({ code: 'webex_timeout' });
+  });
+
+  it('reports an unreachable Webex as webex_unreachable after retrying', async () => {
+    const closed = await listenLocal(() => undefined);
+    await closed.close();
+    const nowhere = new WebexApi({ token: botToken, apiUrl: `${closed.origin}/v1`, backoffBaseMs: 5, maxAttempts: 2 });
+    const error = (await nowhere.postMessage({ roomId: room.id, markdown: 'x' }).catch((e: unknown) => e)) as WebexApiError;
+    expect(error.code).toBe('webex_unreachable');
+    expect(error.message).toContain('ECONNREFUSED');
   });
 
   it('falls back to the markdown alone when Webex rejects the card', async () => {

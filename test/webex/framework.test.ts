@@ -121,6 +121,14 @@ describe('startFramework (webhook mode, against the Webex stand-in)', () => {
     await expect(startFramework({ ...base, apiUrl: 'https://webexapis.com/v1', webhookUrl: 'https://x.example.com/hook', webhookSecret: 's' })).rejects.toMatchObject({ code: 'webex_sdk_already_loaded' });
   });
 
+  it('turns a token Webex refuses into webex_unauthorized, without echoing the token', async () => {
+    const badToken = 'Zm9vYmFyYmF6cXV4_PF84_1eb65fdf-9643-417f-9974-ad72cae0e10f';
+    const error = (await startFramework({ token: badToken, apiUrl: harness.webex.url, u2cUrl: harness.webex.u2cUrl, logger, onMessage: () => undefined, onCardAction: () => undefined, webhookUrl: 'https://x.example.com/hook', webhookSecret: 'abcdefghijklmnop' }).catch((e: unknown) => e)) as Error & { code: string; hint: string };
+    expect(error.code).toBe('webex_unauthorized');
+    expect(error.hint).toContain('WEBEX_BOT_TOKEN');
+    expect(`${error.message} ${error.hint}`).not.toContain(badToken);
+  });
+
   it('never logs the bot token', () => {
     expect(text()).not.toContain(harness.bot.token);
   });
