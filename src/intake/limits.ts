@@ -29,7 +29,7 @@ export class PasteTooLargeError extends CodedError {
 }
 
 /** "2 MiB" for round limits, "2,097,153 bytes" for actual sizes, so a size just over a limit never reads as equal to it. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const MiB = 1024 * 1024;
   if (bytes > 0 && bytes % MiB === 0) return `${bytes / MiB} MiB`;
   if (bytes > 0 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
