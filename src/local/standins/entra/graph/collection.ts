@@ -88,7 +88,9 @@ export function collectionAnswer<T extends object>(call: GraphCall, spec: Collec
   if (offset + pageSize < ordered.length) {
     const next = new URLSearchParams(call.query);
     next.set('$skiptoken', Buffer.from(JSON.stringify({ offset: offset + pageSize } satisfies PageToken)).toString('base64url'));
-    body['@odata.nextLink'] = `${call.baseUrl}/v1.0${encodePath(call.path)}?${next.toString().replace(/\+/g, '%20')}`;
+    // Graph writes option names as "$filter", not "%24filter", and encodes the values.
+    const query = [...next].map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+    body['@odata.nextLink'] = `${call.baseUrl}/v1.0${encodePath(call.path)}?${query}`;
   }
   body['value'] = page.map((item) => project(item, select, spec.decorate?.(item) ?? {}));
   return ok(body);
