@@ -54,10 +54,11 @@ export function unknownSummary(reason: UnknownReason, meta: CheckMeta): MessageR
     case 'timeout':
     case 'unreachable':
       return msg(`check.unknown.${reason.kind}`);
+    case 'prerequisite':
+      if (reason.dependsOn !== undefined) return msg(`check.unknown.prerequisite.${reason.dependsOn}`);
+      return msg('check.unknown.error', { detail: 'an earlier check failed' });
     case 'error':
       return msg('check.unknown.error', { detail: (problem?.detail ?? '').slice(0, DETAIL_LIMIT) });
-    case 'prerequisite':
-      return msg(`check.unknown.prerequisite.${reason.dependsOn ?? 'other'}`);
   }
 }
 

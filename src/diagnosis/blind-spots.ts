@@ -16,8 +16,11 @@ function permissionSpot(permission: string): MessageRef {
     : msg('diagnosis.blind.permission', { permission });
 }
 
-/** What the bot could not see, one sentence per reason, so nobody mistakes "not seen" for "fine". */
-export function blindSpots(findings: FindingIndex | undefined): MessageRef[] {
+/**
+ * What the bot could not see, one sentence per reason, so nobody mistakes "not seen" for "fine".
+ * `missingPermissions` also covers pieces whose checks were blocked earlier, so the operator fixes them all at once.
+ */
+export function blindSpots(findings: FindingIndex | undefined, missingPermissions: readonly string[] = []): MessageRef[] {
   if (findings === undefined) return [msg('diagnosis.blind.no-tenant', { permissions: requiredBotPermissions().join(', ') })];
   const spots = new Map<string, MessageRef>();
   const transient = new Map<string, number>();
@@ -48,6 +51,9 @@ export function blindSpots(findings: FindingIndex | undefined): MessageRef[] {
         spots.set(`error:${f.checkId}`, msg('diagnosis.blind.error', { detail: (problem?.detail ?? '').slice(0, 200) }));
         break;
     }
+  }
+  for (const permission of missingPermissions) {
+    if (!spots.has(`permission:${permission}`)) spots.set(`permission:${permission}`, permissionSpot(permission));
   }
   for (const [kind, count] of transient) spots.set(kind, msg(`diagnosis.blind.${kind}`, { count }));
   const audit = findings.details<NoRecentRemovalsDetails>('no-recent-removals');

@@ -68,7 +68,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     causes,
     fix,
     confirm: confirmSteps(causes, findings !== undefined),
-    blindSpots: blindSpots(findings),
+    blindSpots: blindSpots(findings, access.missingPermissions),
     aadsts,
     findings: input.findings ?? [],
     evidence: input.evidence,
