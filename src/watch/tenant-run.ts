@@ -169,8 +169,9 @@ export async function runTenant(ctx: RunContext, plan: TenantPlan): Promise<void
   if (!(await stillOurs(ctx, tenantId))) return;
 
   const observation = observe(diagnosis.findings);
-  const told = await tellRooms(ctx, plan, state, observation, diagnosis, startedAt);
+  // The thread where the admin just followed the link hears first; the watching rooms next.
   await reportFixes(ctx, tenantId, open, diagnosis, startedAt);
+  const told = await tellRooms(ctx, plan, state, observation, diagnosis, startedAt);
   await saveIfStillWatched(ctx, tenantId, {
     version: 1,
     lastRunAt: startedAt,

@@ -65,7 +65,20 @@ export class Harness {
 
   async open(replicaId = 'replica-a', overrides: Partial<WatcherDeps> = {}): Promise<{ store: Store; watcher: Watcher }> {
     const store = await openSqliteStore({ path: join(this.dir, 'doctor.sqlite'), now: () => this.clock.now().getTime() });
-    const watcher = createWatcher({
+    let watcher: Watcher;
+    try {
+      watcher = this.create(store, replicaId, overrides);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    const opened = { store, watcher };
+    this.opened.push(opened);
+    return opened;
+  }
+
+  private create(store: Store, replicaId: string, overrides: Partial<WatcherDeps>): Watcher {
+    return createWatcher({
       store,
       replicaId,
       clock: this.clock,
@@ -80,9 +93,6 @@ export class Harness {
       logger: this.logger,
       ...overrides,
     });
-    const opened = { store, watcher };
-    this.opened.push(opened);
-    return opened;
   }
 
   /** Stops a watcher and closes its store: the process going away. */
