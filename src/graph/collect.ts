@@ -87,6 +87,7 @@ export async function collectTenantSnapshot(graph: GraphConnection, tenantId: st
     throw new Error(`This Graph connection is for tenant ${graph.tenantId}, not ${tenantId}.`);
   }
   const auditDays = options.auditDays ?? 30;
+  if (!Number.isFinite(auditDays) || auditDays <= 0) throw new RangeError(`auditDays must be a positive number of days, got ${auditDays}.`);
   const from = new Date(options.now.getTime() - auditDays * 86_400_000);
   const round1 = await readLists(graph, roundOneQueries(from));
   const one = (key: string): ListResult => round1[key] ?? missing();

@@ -63,7 +63,7 @@ function createSdkCredential(options: CredentialOptions, kind: CredentialKind): 
  * request between concurrent callers, and bounds each request in time.
  */
 export class GuardedCredential implements TokenCredential {
-  private cached: AccessToken | undefined;
+  private cached: { token: AccessToken; renewAt: number } | undefined;
   private inFlight: Promise<AccessToken> | undefined;
 
   constructor(
@@ -76,7 +76,7 @@ export class GuardedCredential implements TokenCredential {
 
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     const cached = this.cached;
-    if (cached !== undefined && cached.expiresOnTimestamp - RENEW_BEFORE_MS > Date.now()) return cached;
+    if (cached !== undefined && cached.renewAt > Date.now()) return cached.token;
     this.inFlight ??= this.request(scopes, options).finally(() => {
       this.inFlight = undefined;
     });
@@ -92,7 +92,9 @@ export class GuardedCredential implements TokenCredential {
     try {
       const token = await Promise.race([this.inner.getToken(scopes, { ...options, abortSignal: signal }), deadline]);
       if (token === null) throw new Error('The credential returned no token.');
-      this.cached = token;
+      // Short-lived tokens (minutes) are renewed halfway, others five minutes before they expire.
+      const lifetime = token.expiresOnTimestamp - Date.now();
+      this.cached = { token, renewAt: token.expiresOnTimestamp - Math.min(RENEW_BEFORE_MS, lifetime / 2) };
       return token;
     } catch (error) {
       if (signal.aborted) {

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fetched, TenantSnapshot } from '../../src/checks/snapshot.js';
 import { collectTenantSnapshot } from '../../src/graph/index.js';
-import { GRAPH_APP_ROLE_IDS, SCENARIO_NAMES, type ScenarioName } from '../../src/local/standins/entra/index.js';
+import {
+  GRAPH_APP_ROLE_IDS,
+  SCENARIOS,
+  SCENARIO_NAMES,
+  type ScenarioName,
+  baseHealthyTenant,
+  integrationSpId,
+  removeIntegrationAppRoles,
+} from '../../src/local/standins/entra/index.js';
 import { type ScenarioStandin, connectTo, startScenarioStandin } from '../fakes/entra/harness.js';
 
 let env: ScenarioStandin;
@@ -134,5 +142,30 @@ describe('collectTenantSnapshot over the stand-in, scenario by scenario', () => 
     expect(kindOf(s.audits)).toEqual(['permission', 'AuditLog.Read.All']);
     expect(s.delegatedGrants.status).toBe('skipped');
     expect(s.synchronizationJobs.status).toBe('skipped');
+  });
+
+  it('an Entra ID Free tenant keeps 7 days of audits, and the window says so', async () => {
+    const tenant = baseHealthyTenant({ now: env.now, tenantId: '7d7d7d7d-0000-4000-8000-000000000007', retentionDays: 7 });
+    removeIntegrationAppRoles(tenant, ['Domain.Read.All'], new Date(env.now.getTime() - 10 * 24 * HOUR).toISOString());
+    removeIntegrationAppRoles(tenant, ['AuditLog.Read.All'], new Date(env.now.getTime() - 3 * 24 * HOUR).toISOString());
+    env.standin.addTenant(tenant);
+    const s = await collectTenantSnapshot(connectTo(env.standin, tenant.tenantId), tenant.tenantId, { now: env.now });
+    const audits = ok(s.audits);
+    expect(audits.from).toBe(new Date(env.now.getTime() - 7 * 24 * HOUR).toISOString());
+    expect(audits.records).toHaveLength(1);
+    expect(audits.records[0]?.targetResources[0]?.id).toBe(integrationSpId(tenant.tenantId));
+  });
+
+  it('asks for less history when told to, and claims only 7 days when the licences cannot be read', async () => {
+    const tenant = SCENARIOS.healthy.tenant(env.now);
+    tenant.tenantId = '7d7d7d7d-0000-4000-8000-000000000008';
+    tenant.bot.grantedPermissions = ['Application.Read.All', 'AuditLog.Read.All', 'Synchronization.Read.All'];
+    env.standin.addTenant(tenant);
+    const connection = connectTo(env.standin, tenant.tenantId);
+    const short = ok((await collectTenantSnapshot(connection, tenant.tenantId, { now: env.now, auditDays: 2 })).audits);
+    expect(short.from).toBe(new Date(env.now.getTime() - 2 * 24 * HOUR).toISOString());
+    // Without Directory.Read.All the licences are unreadable: audits are read, but only 7 days of them are certain.
+    const unsure = await collectTenantSnapshot(connection, tenant.tenantId, { now: env.now });
+    expect(ok(unsure.audits).from).toBe(new Date(env.now.getTime() - 7 * 24 * HOUR).toISOString());
   });
 });
