@@ -43,7 +43,7 @@ export async function startDemoTenant(now: () => Date = () => new Date()): Promi
     displayName: DEMO_DISPLAY_NAME,
     summary: DEMO_SCENARIO.summary,
     azure: {
-      cloud: 'global',
+      cloud: 'worldwide',
       authorityHost: standin.authorityHost,
       graphBaseUrl: standin.graphBaseUrl,
       tenantId,

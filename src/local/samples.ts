@@ -63,7 +63,7 @@ async function diagnoseScenario(standin: EntraStandin, name: ScenarioName, evide
     retry: { maxRetries: 1, maxTotalWaitMs: 2_000, attemptTimeoutMs: 5_000 },
   });
   const snapshot = await collectTenantSnapshot(graph, tenantId, { now });
-  return diagnose({ evidence, findings: runChecks(snapshot), snapshot, tenantId, cloud: 'global', loginHost: standin.authorityHost, now: now.toISOString() });
+  return diagnose({ evidence, findings: runChecks(snapshot), snapshot, tenantId, cloud: 'worldwide', loginHost: standin.authorityHost, now: now.toISOString() });
 }
 
 /** Every tenant state through the real Graph client, checks, diagnosis and renderer, against a private stand-in. */
