@@ -40,7 +40,7 @@ const schema = z
     WEBEX_WEBHOOK_SECRET: z.string().min(16, 'a random string of at least 16 characters').optional(),
     PORT: positiveInt.max(65535, 'a TCP port (1-65535)').default(3000),
 
-    AZURE_CLOUD: z.enum(['global', 'usgov', 'usgov-dod', 'china']).default('global'),
+    AZURE_CLOUD: z.enum(['worldwide', 'usgov', 'usgov-dod', 'china']).default('worldwide'),
     AZURE_AUTHORITY_HOST: httpsUrl.optional(),
     GRAPH_BASE_URL: httpsUrl.optional(),
     AZURE_TENANT_ID: uuid.optional(),
@@ -80,7 +80,7 @@ const schema = z
 export type RawSettings = z.infer<typeof schema>;
 
 export interface AzureSettings {
-  cloud: 'global' | 'usgov' | 'usgov-dod' | 'china';
+  cloud: 'worldwide' | 'usgov' | 'usgov-dod' | 'china';
   authorityHost?: string;
   graphBaseUrl?: string;
   tenantId: string;

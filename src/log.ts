@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -37,7 +37,7 @@ export function createLogger(options: { level: string; secrets?: readonly (strin
         },
       },
     },
-    options.destination as pino.DestinationStream | undefined,
+    options.destination as DestinationStream | undefined,
   );
 }
 

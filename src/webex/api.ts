@@ -22,7 +22,9 @@ export type WebexApiOptions = WebexHttpOptions;
 export const MAX_MARKDOWN_BYTES = 7439;
 
 export interface PostMessageInput {
-  roomId: string;
+  /** The space to post in; or `toPersonId` for the person's 1:1 space with the bot (Webex creates it if needed). */
+  roomId?: string;
+  toPersonId?: string;
   /** Reply in the thread of this message. */
   parentId?: string;
   /** Always sent: it is what clients without card support (and notifications) show. */
@@ -79,7 +81,11 @@ export class WebexApi {
     if (bytes > MAX_MARKDOWN_BYTES) {
       throw new CodedError('webex_message_too_long', `The message is ${bytes} bytes; Webex accepts at most ${MAX_MARKDOWN_BYTES}`, 'Shorten the markdown or move the details into the card.');
     }
-    const base = { roomId: input.roomId, markdown: input.markdown, ...(input.parentId ? { parentId: input.parentId } : {}) };
+    if ((input.roomId === undefined) === (input.toPersonId === undefined)) {
+      throw new CodedError('webex_message_target', 'A message needs exactly one of roomId or toPersonId', 'Pass the space id, or the person id for a 1:1 answer.');
+    }
+    const where = input.roomId !== undefined ? { roomId: input.roomId } : { toPersonId: input.toPersonId };
+    const base = { ...where, markdown: input.markdown, ...(input.parentId ? { parentId: input.parentId } : {}) };
     if (!input.card) return { message: await this.post<WebexMessage>('/messages', base) };
     try {
       const attachments = [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: input.card }];
