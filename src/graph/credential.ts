@@ -12,6 +12,7 @@ import { GraphProblemError, problemFromTokenError } from './errors.js';
 
 export interface CredentialOptions {
   tenantId: string;
+  /** The bot's app registration (or user-assigned managed identity); '' for a system-assigned identity. */
   clientId: string;
   clientSecret?: string;
   /** PEM file holding the certificate and its private key. */
@@ -49,11 +50,11 @@ function createSdkCredential(options: CredentialOptions, kind: CredentialKind): 
     case 'secret':
       return new ClientSecretCredential(options.tenantId, options.clientId, options.clientSecret as string, common);
     case 'default':
+      // An empty clientId means a system-assigned managed identity, which has no client id to name.
       return new DefaultAzureCredential({
         ...common,
         tenantId: options.tenantId,
-        managedIdentityClientId: options.clientId,
-        workloadIdentityClientId: options.clientId,
+        ...(options.clientId === '' ? {} : { managedIdentityClientId: options.clientId, workloadIdentityClientId: options.clientId }),
       });
   }
 }

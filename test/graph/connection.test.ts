@@ -33,22 +33,6 @@ describe('a Graph connection', () => {
     expect(again.integrationApp.status).toBe('ok');
   });
 
-  it('renews a short-lived token halfway through its life instead of using it to the last second', async () => {
-    const shortLived = await startEntraStandin({ tenants: [env.tenants.healthy], tokenLifetimeSeconds: 4 });
-    try {
-      const tenantId = env.tenants.healthy.tenantId;
-      const connection = connectTo(shortLived, tenantId);
-      await collectTenantSnapshot(connection, tenantId, { now: env.now });
-      await collectTenantSnapshot(connection, tenantId, { now: env.now });
-      expect(shortLived.counters.tokenRequests).toBe(1);
-      await new Promise((resolve) => setTimeout(resolve, 2100));
-      await collectTenantSnapshot(connection, tenantId, { now: env.now });
-      expect(shortLived.counters.tokenRequests).toBe(2);
-    } finally {
-      await shortLived.stop();
-    }
-  });
-
   it('signs in with a certificate (preferred over a secret) through a verified client assertion', async () => {
     const tenantId = env.tenants.healthy.tenantId;
     const connection = connectTo(env.standin, tenantId, { certificatePath: BOT_CERTIFICATE_PATH, clientSecret: 'not-used' });

@@ -57,7 +57,7 @@ describe('faults end to end', () => {
     expect(s.delegatedGrants.status).toBe('skipped');
     // Default policy: 3 retries backing off 0.5 + 1 + 2 s.
     expect(ms).toBeGreaterThanOrEqual(3400);
-    expect(ms).toBeLessThan(6000);
+    expect(ms).toBeLessThan(8000);
     expect(env.standin.counters).toMatchObject({ tokenRequests: 1, graphRequests: 4 });
   });
 
@@ -101,7 +101,7 @@ describe('faults end to end', () => {
     const connection = connectTo(env.standin, tenantId, { retry: { attemptTimeoutMs: 400 } });
     const { value: s, ms } = await timed(() => collectTenantSnapshot(connection, tenantId, { now: env.now }));
     for (const problem of problems(s)) expect(problem.kind).toBe('timeout');
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(3000);
   });
 
   it('a hung token endpoint becomes a timeout too', async () => {
@@ -110,7 +110,7 @@ describe('faults end to end', () => {
     const connection = connectTo(env.standin, tenantId, { tokenTimeoutMs: 400 });
     const { value: s, ms } = await timed(() => collectTenantSnapshot(connection, tenantId, { now: env.now }));
     for (const problem of problems(s)) expect(problem.kind).toBe('timeout');
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(3000);
   });
 
   it('a connection reset is retried and the diagnosis completes', async () => {
@@ -127,6 +127,6 @@ describe('faults end to end', () => {
     env.standin.setFaults([{ match: '/$batch', throttle: { retryAfterSeconds: 60 } }]);
     const { value: s, ms } = await timed(() => collectTenantSnapshot(connectTo(env.standin, tenantId), tenantId, { now: env.now }));
     for (const problem of problems(s)) expect(problem).toMatchObject({ kind: 'throttled', status: 429 });
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(3000);
   });
 });
