@@ -49,7 +49,7 @@ function identities(snapshot: TenantSnapshot): AppIdentity[] {
   ];
 }
 
-export function byAt(event: RemovalEvent): MessageRef {
+function byAt(event: RemovalEvent): MessageRef {
   return event.by === undefined
     ? msg('check.value.at', { at: { date: event.at } })
     : msg('check.value.by-at', { by: event.by, at: { date: event.at } });

@@ -1,6 +1,3 @@
-/** Microsoft Graph's own appId, the same in every tenant. */
-export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-
 export type GrantForm = 'delegated' | 'application';
 
 export interface RequiredPermission {

@@ -49,7 +49,6 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const checkedAt = findings === undefined ? undefined : (input.snapshot?.collectedAt ?? input.now);
   const fixContext = {
     findings,
-    evidence: input.evidence,
     tenantId,
     loginHost: input.loginHost,
     portal: portalBase(input.loginHost, input.portalHost),

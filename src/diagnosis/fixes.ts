@@ -16,7 +16,6 @@ import type { AadstsExplanation, Cause, Fix, FixAction } from './types.js';
 
 export interface FixContext {
   findings?: FindingIndex;
-  evidence: Evidence;
   tenantId?: string;
   loginHost: string;
   /** Azure portal base, e.g. https://portal.azure.com. */
@@ -24,8 +23,6 @@ export interface FixContext {
   aadsts: readonly AadstsExplanation[];
   access: BotAccess;
 }
-
-type Part = Fix;
 
 function consentSteps(ctx: FixContext): MessageRef[] {
   const steps = [msg('diagnosis.step.consent-open'), msg('diagnosis.step.consent-who'), msg('diagnosis.step.consent-accept', { count: REQUIRED_PERMISSIONS.length })];
@@ -37,7 +34,7 @@ function consentAction(ctx: FixContext): FixAction {
   return { kind: 'admin-consent', url: adminConsentUrl(ctx.loginHost, ctx.tenantId) };
 }
 
-function restoreDeleted(ctx: FixContext): Part {
+function restoreDeleted(ctx: FixContext): Fix {
   const d = ctx.findings?.details<IntegrationAppRestorableDetails>('integration-app-restorable');
   if (d?.deletedObjectId === undefined || d.restorableUntil === undefined) return appMissing(ctx);
   return {
@@ -55,11 +52,11 @@ function restoreDeleted(ctx: FixContext): Part {
   };
 }
 
-function appMissing(ctx: FixContext): Part {
+function appMissing(ctx: FixContext): Fix {
   return { steps: consentSteps(ctx), actions: [consentAction(ctx), { kind: 'docs', url: DOCS.ciscoWizard }] };
 }
 
-function appDisabled(ctx: FixContext): Part {
+function appDisabled(ctx: FixContext): Fix {
   const d = ctx.findings?.details<IntegrationAppEnabledDetails>('integration-app-enabled');
   if (d?.disabledByMicrosoft === true) {
     return {
@@ -76,7 +73,7 @@ function appDisabled(ctx: FixContext): Part {
   return { steps: [msg('diagnosis.step.enable'), msg('diagnosis.step.enable-who')], actions };
 }
 
-function consentIncomplete(ctx: FixContext): Part {
+function consentIncomplete(ctx: FixContext): Fix {
   const missing = ctx.findings?.details<IntegrationConsentDetails>('integration-consent-complete')?.missing ?? [];
   const steps = missing.length > 0 ? [msg('diagnosis.step.consent-missing', { permissions: missing.join(', ') })] : [];
   return { steps: [...steps, ...consentSteps(ctx)], actions: [consentAction(ctx), { kind: 'docs', url: DOCS.adminConsent }] };
@@ -86,7 +83,7 @@ function rerunWizard(): FixAction {
   return { kind: 'rerun-wizard', url: CONTROL_HUB_SETTINGS_URL };
 }
 
-function provisioningMissing(ctx: FixContext): Part {
+function provisioningMissing(ctx: FixContext): Fix {
   const d = ctx.findings?.details<ProvisioningAppPresentDetails>('provisioning-app-present');
   const steps = d?.ownedByIntegrationApp === false ? [msg('diagnosis.step.provisioning-not-owned', { name: PROVISIONING_APP_NAME })] : [];
   return { steps: [...steps, msg('diagnosis.step.rerun-wizard')], actions: [rerunWizard(), { kind: 'docs', url: DOCS.ciscoWizard }] };
@@ -98,7 +95,7 @@ function restartAction(ctx: FixContext, d: ProvisioningJobDetails, appId: string
   return [{ kind: 'restart-provisioning', servicePrincipalId: d.servicePrincipalId, jobId: d.jobId, portalUrl }];
 }
 
-function provisioningJob(ctx: FixContext): Part {
+function provisioningJob(ctx: FixContext): Fix {
   const d = ctx.findings?.details<ProvisioningJobDetails>('provisioning-job-healthy');
   const appId = ctx.findings?.details<ProvisioningAppPresentDetails>('provisioning-app-present')?.appId;
   if (d === undefined || d.problem === 'not-configured') {
@@ -113,11 +110,11 @@ function provisioningJob(ctx: FixContext): Part {
   return { steps, actions: [...restartAction(ctx, d, appId), rerunWizard(), { kind: 'docs', url: DOCS.quarantine }] };
 }
 
-function wizardNotSetUp(): Part {
+function wizardNotSetUp(): Fix {
   return { steps: [msg('diagnosis.step.wizard-setup')], actions: [rerunWizard(), { kind: 'docs', url: DOCS.ciscoWizard }] };
 }
 
-function pastedSignInErrors(ctx: FixContext): Part {
+function pastedSignInErrors(ctx: FixContext): Fix {
   const pasted = ctx.aadsts.filter((a) => a.source === 'paste');
   const consent = pasted.some((a) => aadstsEntry(a.code)?.consentFixes === true);
   const actions: FixAction[] = consent ? [consentAction(ctx)] : [];
@@ -125,7 +122,7 @@ function pastedSignInErrors(ctx: FixContext): Part {
   return { steps: pasted.map((a) => a.fix), actions };
 }
 
-function botAccess(ctx: FixContext): Part {
+function botAccess(ctx: FixContext): Fix {
   const steps = ctx.aadsts.filter((a) => a.source === 'bot-token').map((a) => a.fix);
   if (ctx.access.missingPermissions.length > 0) {
     steps.push(msg('diagnosis.step.grant-bot', { permissions: ctx.access.missingPermissions.join(', ') }));
@@ -134,7 +131,7 @@ function botAccess(ctx: FixContext): Part {
   return { steps, actions };
 }
 
-function partFor(cause: Cause, ctx: FixContext): Part {
+function partFor(cause: Cause, ctx: FixContext): Fix {
   switch (cause.id) {
     case 'integration-app-deleted':
       return restoreDeleted(ctx);
