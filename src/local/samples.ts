@@ -8,6 +8,7 @@ import { collectTenantSnapshot, createGraphConnection } from '../graph/index.js'
 import type { Evidence } from '../intake/index.js';
 import { readPaste } from '../intake/index.js';
 import type { Logger } from '../log.js';
+import { applyCardFix } from './demo-tenant.js';
 import { loadPasteExamples } from './examples.js';
 import { DEMO_BOT_CLIENT_ID, DEMO_BOT_SECRET, SCENARIOS, startEntraStandin } from './standins/entra/index.js';
 import type { EntraStandin, ScenarioName } from './standins/entra/index.js';
@@ -78,11 +79,11 @@ async function tenantSamples(p: Producer, out: CardSamples): Promise<void> {
         const diagnosis = await diagnoseScenario(standin, s.scenario, p.evidence(s.paste), p.now);
         out.items.push(sample(id, `Diagnosis: ${SCENARIOS[s.scenario].summary}`, s.language, renderDiagnosis(diagnosis, { language: s.language, diagnosisId: `sample-${id}`, ...policy })));
         if (s.scenario === 'integrationAppRemoved' && s.language === 'en') {
-          // "What changed": the same tenant after an admin consented, re-verified against the first diagnosis.
-          standin.applyAdminConsent(SCENARIOS.integrationAppRemoved.tenant(p.now).tenantId);
+          // "What changed": the same tenant after the card's fix, re-verified against the first diagnosis.
+          applyCardFix(standin, SCENARIOS.integrationAppRemoved.tenant(p.now).tenantId);
           const after = await diagnoseScenario(standin, s.scenario, p.evidence(s.paste), p.now);
           const rendered = renderDiagnosis(after, { language: 'en', diagnosisId: 'sample-reverified', previous: diagnosis, ...policy });
-          out.items.push(sample('reverified-en', 'Re-verify after the admin consent: what changed', 'en', rendered));
+          out.items.push(sample('reverified-en', 'Re-verify after the fix (restore, then admin consent): what changed', 'en', rendered));
           standin.addTenant(SCENARIOS.integrationAppRemoved.tenant(p.now));
         }
       } catch (error) {

@@ -114,7 +114,14 @@ describe('local mode API with the demo tenant (real Webex and Entra stand-ins)',
     const fixed = await call(h.base, 'POST', '/local/api/demo/fix', {});
     expect(fixed.status).toBe(200);
     expect(fixed.json.tenant).toMatchObject({ kind: 'demo', fixed: true });
+    expect(String(fixed.json.message)).toMatch(/^Restored Cisco Webex Identity Integration from deleted items and applied the admin consent/);
     expect(integration()).toBe(true);
+    // Restored, not recreated: the same object, out of deleted items (so it owns the provisioning app again).
+    const tenant = h.demo?.tenant();
+    expect(tenant?.deletedServicePrincipals).toEqual([]);
+    expect(tenant?.ownerships.some((o) => tenant.servicePrincipals.some((sp) => sp.appId === INTEGRATION_APP_ID && sp.id === o.ownerId))).toBe(true);
+    // Once present, the fix is the consent alone.
+    expect(String((await call(h.base, 'POST', '/local/api/demo/fix', {})).json.message)).toMatch(/^Applied the admin consent/);
     await waitFor('the tenant event', () => stream.events.find((e) => e.event === 'tenant' && (e.data as { fixed: boolean }).fixed));
     const reset = await call(h.base, 'POST', '/local/api/demo/reset', {});
     expect(reset.json.tenant).toMatchObject({ fixed: false });

@@ -30,9 +30,9 @@ function requireDemo(deps: LocalRouteDeps): DemoTenant {
 }
 
 /**
- * The demo tenant's admin actions. "Apply the admin consent" is what a Global Administrator accepting Microsoft's
- * consent screen does; the consent page route goes through the stand-in's real /adminconsent endpoint, the same
- * URL the diagnosis card links to.
+ * The demo tenant's admin actions. The demo button applies the card's fix for the state the tenant is in
+ * (restore while restorable, then admin consent); the consent page route goes through the stand-in's real
+ * /adminconsent endpoint, the same URL the diagnosis card links to, and does only what that URL does.
  */
 export function addDemoRoutes(router: Router, deps: LocalRouteDeps, hub: EventStreamHub): void {
   const changed = (message: string): { message: string; tenant: TenantView | undefined } => {
@@ -43,8 +43,9 @@ export function addDemoRoutes(router: Router, deps: LocalRouteDeps, hub: EventSt
 
   router.post('/demo/fix', (_req, res) => {
     const demo = requireDemo(deps);
-    demo.applyAdminConsent();
-    res.json(changed(`Admin consent applied in ${demo.displayName}: Cisco Webex Identity Integration is back. Press Re-verify on the card.`));
+    const { restored } = demo.applyFix();
+    const done = restored ? 'Restored Cisco Webex Identity Integration from deleted items and applied the admin consent' : 'Applied the admin consent to Cisco Webex Identity Integration';
+    res.json(changed(`${done} in ${demo.displayName}. Press Re-verify on the card.`));
   });
 
   router.post('/demo/reset', (_req, res) => {
