@@ -71,6 +71,7 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
     framework = await startFramework({
       token,
       apiUrl: config.webex.apiUrl,
+      u2cUrl: config.webex.u2cUrl,
       webhookUrl: config.webex.webhookUrl,
       webhookSecret: config.webex.webhookSecret,
       logger,

@@ -36,6 +36,7 @@ const schema = z
   .object({
     WEBEX_BOT_TOKEN: z.string().min(20, 'the bot access token from developer.webex.com').optional(),
     WEBEX_API_URL: httpUrl.default('https://webexapis.com/v1'),
+    WEBEX_U2C_URL: httpUrl.optional(),
     WEBEX_WEBHOOK_URL: httpUrl.optional(),
     WEBEX_WEBHOOK_SECRET: z.string().min(16, 'a random string of at least 16 characters').optional(),
     PORT: positiveInt.max(65535, 'a TCP port (1-65535)').default(3000),
@@ -93,7 +94,7 @@ export interface AzureSettings {
 export interface Config {
   /** Local mode: no Webex token, the bot answers in a local browser space. */
   mode: 'webex' | 'local';
-  webex: { token?: string; apiUrl: string; webhookUrl?: string; webhookSecret?: string };
+  webex: { token?: string; apiUrl: string; u2cUrl?: string; webhookUrl?: string; webhookSecret?: string };
   port: number;
   /** Absent when no Azure tenant is configured (local mode then uses its demo tenant). */
   azure?: AzureSettings;
@@ -137,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   return {
     mode: s.WEBEX_BOT_TOKEN ? 'webex' : 'local',
-    webex: { token: s.WEBEX_BOT_TOKEN, apiUrl: s.WEBEX_API_URL.replace(/\/+$/, ''), webhookUrl: s.WEBEX_WEBHOOK_URL, webhookSecret: s.WEBEX_WEBHOOK_SECRET },
+    webex: { token: s.WEBEX_BOT_TOKEN, apiUrl: s.WEBEX_API_URL.replace(/\/+$/, ''), u2cUrl: s.WEBEX_U2C_URL, webhookUrl: s.WEBEX_WEBHOOK_URL, webhookSecret: s.WEBEX_WEBHOOK_SECRET },
     port: s.PORT,
     azure,
     tenantMap: s.TENANT_MAP ?? [],
