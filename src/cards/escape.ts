@@ -2,15 +2,14 @@
  * Text that may come from a hostile paste (or from a directory an attacker can name things in) is shown in
  * Adaptive Card TextBlocks / FactSets and in Webex Markdown. Both parse Markdown, so such text must never be
  * able to form a link, emphasis, a heading, a list, an HTML tag, a Webex mention (`<@all>`) or an Adaptive
- * Cards `{{DATE()}}` function. Backslash escapes are CommonMark's own way to say "this character is literal";
- * bare URLs and domains are broken with an invisible zero-width space so no client auto-links them.
+ * Cards `{{DATE()}}` function. Backslash escapes are CommonMark's own way to say "this character is literal",
+ * and they vanish when rendered, so ids, UPNs and permission names stay copyable. The dots of a domain and the
+ * colon of "scheme://" are escaped too: linkifiers work on parsed text runs, and an escape splits the run, so
+ * "evil\.example" or "https\://…" is never turned into a link.
  */
 
 /** Longest piece of untrusted text we show, in characters: enough for any id or URL, short enough for card limits. */
 export const MAX_UNTRUSTED_CHARS = 300;
-
-/** Invisible; breaks "scheme://" and "name.tld" so linkifiers find no link. Stripped from input first. */
-export const LINK_BREAKER = '\u200B';
 
 const CONTROL_CHARS = /\p{Cc}/gu;
 // Bidi overrides could make "moc.live//:sptth" read as a trusted URL; zero-width characters could hide text.
@@ -68,9 +67,9 @@ export function escapeMarkdown(value: string, maxChars: number = MAX_UNTRUSTED_C
     } else if (c === '.' && /^\d+$/.test(chars.slice(0, i).join('')) && i > 0) {
       out += '\\.'; // "1. text" at the start would become an ordered list
     } else if (c === ':' && after === '/' && chars[i + 2] === '/') {
-      out += `:${LINK_BREAKER}`;
+      out += '\\:'; // "https://…": no auto-link
     } else if (c === '.' && before !== undefined && after !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(after)) {
-      out += `.${LINK_BREAKER}`; // "evil.com", "www.evil.com", "a@b.com": no auto-link
+      out += '\\.'; // "evil.com", "www.evil.com", "a@b.com": no auto-link
     } else {
       out += c;
     }
@@ -78,7 +77,7 @@ export function escapeMarkdown(value: string, maxChars: number = MAX_UNTRUSTED_C
   return out;
 }
 
-/** The inverse of escapeMarkdown's escaping (not of its clean-up), for tests and for reading our own output. */
+/** The inverse of escapeMarkdown's escaping (not of its clean-up): what a Markdown renderer shows. */
 export function unescapeMarkdown(text: string): string {
-  return text.split(LINK_BREAKER).join('').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

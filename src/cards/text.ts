@@ -16,7 +16,7 @@ export interface CardText {
   plain(key: string, params?: Record<string, MessageParam>): string;
   /** Escapes one untrusted value for Markdown. */
   esc(value: string, maxChars?: number): string;
-  /** A timestamp in this language, in UTC, Markdown-safe. */
+  /** A timestamp in this language, in UTC (our own formatting: nothing to escape). */
   date(iso: string): string;
   /** True when English (and so every language, by fallback) has the key. */
   has(key: string): boolean;
@@ -33,7 +33,7 @@ export function cardText(language: Language, translator: Translator = defaultTra
     plain: (key, params) =>
       translator.translate(params === undefined ? { key } : { key, params }, language, { escapeParam: (v) => plainText(v) }),
     esc: (value, maxChars) => escapeMarkdown(value, maxChars),
-    date: (iso) => escapeMarkdown(formatDateTime(iso, language)),
+    date: (iso) => formatDateTime(iso, language),
     has: (key) => translator.has(key, 'en'),
     labels(section) {
       const prefix = `ui.${section}.`;

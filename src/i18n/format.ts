@@ -9,8 +9,8 @@ export function placeholdersOf(text: string): string[] {
 }
 
 /**
- * Substitutes `{name}` with the formatted parameter. `escape` is applied to each substituted value (not to the
- * trusted template text), so a renderer can neutralise markup in values that may come from a hostile paste.
+ * Substitutes `{name}` with the formatted parameter. `escape` is applied to each string value (not to the trusted
+ * template text, nor to numbers and dates we format), so a renderer can neutralise markup from a hostile paste.
  * A placeholder without a parameter stays visible as `{name}`: a missing value must show, not vanish.
  */
 export function fillPlaceholders(
@@ -23,7 +23,9 @@ export function fillPlaceholders(
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];
-    return value === undefined ? whole : escape(formatParam(value, language));
+    if (value === undefined) return whole;
+    // Only strings can carry someone else's text; numbers and dates are formatted here and hold no markup.
+    return typeof value === 'string' ? escape(value) : formatParam(value, language);
   });
 }
 

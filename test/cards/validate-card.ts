@@ -8,14 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as AdaptiveCards from 'adaptivecards';
+import type AddFormats from 'ajv-formats';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { projectPath } from '../../src/paths.js';
 
 const require = createRequire(import.meta.url);
 // The package's ESM build has extensionless imports Node cannot load; its UMD bundle runs as is.
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 const draft06 = require('ajv/dist/refs/json-schema-draft-06.json') as object;
+// CommonJS whose module.exports is the plugin itself; its types only describe the ESM default.
+const addFormats = require('ajv-formats') as (typeof AddFormats)['default'];
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addMetaSchema(draft06);
@@ -23,9 +25,13 @@ addFormats(ajv);
 const published = JSON.parse(readFileSync(projectPath('test', 'fixtures', 'adaptive-card-1.3.schema.json'), 'utf8')) as Record<string, unknown>;
 // Draft-06 names the schema's own URI `$id`; the published file still says `id`, which Ajv 8 refuses.
 const { id: schemaUri, ...rest } = published;
-const validateSchema = ajv.compile({ $id: schemaUri, ...rest });
+const validateSchema = ajv.compile({ $id: String(schemaUri), ...rest });
 
 export function sdkProblems(card: object): string[] {
+  // The SDK checks `lang` with a /g regular expression and RegExp.exec, which remembers where it stopped: every
+  // second card would fail on a valid "en". Rewinding it keeps the check itself.
+  const langPattern = AC.CardElement.langProperty.regEx;
+  if (langPattern !== undefined) langPattern.lastIndex = 0;
   const context = new AC.SerializationContext(new AC.Version(1, 3));
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, context);

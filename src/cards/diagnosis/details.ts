@@ -66,7 +66,9 @@ function findingFacts(finding: Finding, text: CardText, max: number): FactView[]
       .filter((part) => part !== undefined)
       .join(' ');
     if (answer !== '') facts.push({ title: text.md('ui.fact.graphAnswer'), value: text.esc(answer) });
-    if (problem.requestId) facts.push({ title: text.md('ui.fact.graphRequestId'), value: text.esc(problem.requestId) });
+    const requestId = problem.requestId === undefined ? '' : text.esc(problem.requestId);
+    // The check may already show the request-id among its own facts; once is enough.
+    if (requestId !== '' && !facts.some((f) => f.value === requestId)) facts.push({ title: text.md('ui.fact.graphRequestId'), value: requestId });
     facts.push({ title: text.md('ui.fact.problemDetail'), value: text.esc(problem.detail) });
   }
   return facts;

@@ -78,12 +78,16 @@ export function fixLinks(diagnosis: Diagnosis, text: CardText, policy: UrlPolicy
 /** Facts a fix action carries that the admin needs while fixing: how long a restore is possible, what to grant. */
 function fixFacts(diagnosis: Diagnosis, text: CardText): FactView[] {
   const facts: FactView[] = [];
+  const permissions: string[] = [];
   for (const action of diagnosis.fix.actions) {
     if (action.kind === 'restore-deleted') {
       facts.push({ title: text.md('ui.fact.restorableUntil'), value: text.date(action.restorableUntil) });
-    } else if (action.kind === 'grant-bot-permission') {
-      facts.push({ title: text.md('ui.fact.botPermission'), value: text.esc(action.permission) });
+    } else if (action.kind === 'grant-bot-permission' && !permissions.includes(action.permission)) {
+      permissions.push(action.permission);
     }
+  }
+  if (permissions.length > 0) {
+    facts.push({ title: text.md('ui.fact.botPermission'), value: permissions.map((p) => text.esc(p)).join(', ') });
   }
   return facts;
 }

@@ -15,7 +15,7 @@ export interface ViewLimits extends DetailLimits {
   causeFacts: number;
 }
 
-export const FULL: ViewLimits = { listItems: 5, factsPerCheck: 8, includeCheckGroups: true, tacSummaryChars: 6000, evidenceLines: 6, causeFacts: 8 };
+export const FULL: ViewLimits = { listItems: 5, factsPerCheck: 8, includeCheckGroups: true, tacSummaryChars: 4000, evidenceLines: 6, causeFacts: 8 };
 export const COMPACT: ViewLimits = { listItems: 2, factsPerCheck: 3, includeCheckGroups: false, tacSummaryChars: 2500, evidenceLines: 3, causeFacts: 4 };
 
 const MAX_OTHER_CAUSES = 3;
