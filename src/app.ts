@@ -46,7 +46,8 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
   });
 
   let ready = false;
-  let handlers: InboundHandlers | undefined;
+  // The conversation needs the bot's identity, known only once the framework has started: bound late.
+  const late: { handlers?: InboundHandlers } = {};
   let framework: RunningFramework | undefined;
   const app = express();
   app.disable('x-powered-by');
@@ -76,9 +77,8 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
       webhookSecret: config.webex.webhookSecret,
       logger,
       deduper: asEventDeduper(store),
-      // The conversation needs the bot's identity, known only once the framework has started.
-      onMessage: (message) => handlers?.onMessage(message),
-      onCardAction: (action) => handlers?.onCardAction(action),
+      onMessage: (message) => late.handlers?.onMessage(message),
+      onCardAction: (action) => late.handlers?.onCardAction(action),
     });
   } catch (error) {
     await closeServer(server);
@@ -131,7 +131,7 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
     logger,
   });
 
-  handlers = createConversation({
+  late.handlers = createConversation({
     messenger,
     doctor,
     store,
