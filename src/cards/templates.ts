@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { GlobalSettings, Template } from 'adaptivecards-templating';
+// The engine module itself: the package index also re-exports a JSON-schema helper whose typings pull in
+// adaptivecards' TypeScript sources, which do not compile under this project's settings.
+import { GlobalSettings, Template } from 'adaptivecards-templating/lib/template-engine.js';
 import { projectPath } from '../paths.js';
 
 /**
