@@ -6,6 +6,8 @@ export interface LocalWiring {
   botToken: string;
   /** The stand-in's REST base (http://127.0.0.1:P/v1). */
   webexApiUrl: string;
+  /** The stand-in's service catalog (U2C) base, which the Webex SDK asks before anything else. */
+  webexU2cUrl: string;
   /** The stand-in's only org: the one people chat from. */
   webexOrgId: string;
   /** The demo tenant's settings, or the user's real tenant (config.azure). */
@@ -28,6 +30,7 @@ export function deriveBotConfig(config: Config, wiring: LocalWiring): Config {
     webex: {
       token: wiring.botToken,
       apiUrl: wiring.webexApiUrl,
+      u2cUrl: wiring.webexU2cUrl,
       webhookUrl: `http://127.0.0.1:${config.port}${LOCAL_WEBHOOK_PATH}`,
       webhookSecret: wiring.webhookSecret ?? randomBytes(32).toString('hex'),
     },

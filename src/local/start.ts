@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { StartDoctor } from '../app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { deriveBotConfig } from './bot-config.js';
@@ -13,12 +13,7 @@ import type { WebexStandin } from './standins/webex/index.js';
 import { ensureLocalCaTrusted, isLocalCaTrusted } from './trust-local-ca.js';
 import { populateLocalOrg } from './webex-space.js';
 
-/** The lead's src/app.ts: starts the real bot (framework + webhook receiver) and mounts extraRoutes on its app. */
-export type StartDoctor = (
-  config: Config,
-  logger: Logger,
-  options?: { extraRoutes?: Router },
-) => Promise<{ port: number; stop(): Promise<void> }>;
+export type { StartDoctor };
 
 export interface LocalMode {
   /** http://localhost:PORT: the local Webex space. */
@@ -70,7 +65,7 @@ export async function startLocalMode(config: Config, logger: Logger, startDoctor
     const closeRoutes = (): void => routes.close();
     cleanups.push(closeRoutes);
 
-    const botConfig = deriveBotConfig(config, { botToken: people.botToken, webexApiUrl: webex.url, webexOrgId: webex.orgId, azure });
+    const botConfig = deriveBotConfig(config, { botToken: people.botToken, webexApiUrl: webex.url, webexU2cUrl: webex.u2cUrl, webexOrgId: webex.orgId, azure });
     const doctor = await startDoctor(botConfig, logger, { extraRoutes: routes.router });
     // Cleanups run last-in first: the bot stops after the page's event streams end (an open stream would hold
     // its server open) and before the stand-ins it calls go away.

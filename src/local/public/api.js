@@ -21,5 +21,5 @@ export const api = {
   demoFix: () => call('POST', '/local/api/demo/fix', {}),
   demoReset: () => call('POST', '/local/api/demo/reset', {}),
   demoConsent: (url) => call('POST', '/local/api/demo/consent', { url }),
-  cards: () => call('GET', '/local/api/cards').then((r) => r.items),
+  cards: () => call('GET', '/local/api/cards'),
 };
