@@ -19,7 +19,7 @@ function diagnosisOf(name: keyof typeof scenarios): Diagnosis {
     findings: runChecks(snapshot),
     snapshot,
     tenantId: snapshot.tenantId,
-    cloud: 'global',
+    cloud: 'worldwide',
     loginHost: 'https://login.microsoftonline.com',
     now: '2023-05-22T09:00:00.000Z',
   });

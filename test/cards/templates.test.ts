@@ -33,6 +33,13 @@ describe('card templates (cards/*.json)', () => {
     });
   }
 
+  for (const name of NAMES) {
+    it(`${name}: the designer sample data (cards/samples/) still fits the template`, () => {
+      const data = JSON.parse(readFileSync(projectPath('cards', 'samples', `${name}.data.json`), 'utf8')) as object;
+      expect(cardProblems(expandCardTemplate(name, data))).toEqual([]);
+    });
+  }
+
   it('refuses to expand with data missing, naming the unbound paths, instead of showing "${…}"', () => {
     expect(() => expandCardTemplate('help', { lang: 'en', commands: [], example: [] })).toThrow(/labels\.title/);
   });

@@ -10,6 +10,7 @@ import type { FetchProblemKind } from '../../src/checks/snapshot.js';
 import type { CardTemplateName } from '../../src/cards/templates.js';
 import type { WatchReply } from '../../src/cards/render-plain.js';
 import type { AadstsExplanation, Cause, FixAction, Verdict } from '../../src/diagnosis/types.js';
+import type { CloudName } from '../../src/graph/clouds.js';
 import type { EvidenceField } from '../../src/intake/evidence.js';
 import { loadCatalog } from '../../src/i18n/catalog.js';
 import { placeholdersOf } from '../../src/i18n/format.js';
@@ -42,7 +43,7 @@ const FIELDS: Record<EvidenceField, true> = {
 };
 const WATCH_REPLIES: Record<WatchReply['kind'], true> = { watching: true, unwatched: true, 'not-watching': true };
 const RUN_KINDS: Record<RunKind, true> = { diagnose: true, reverify: true, watch: true };
-const CLOUDS = ['global', 'usgov', 'usgov-dod', 'china']; // src/config.ts AZURE_CLOUD
+const CLOUDS: Record<CloudName, true> = { worldwide: true, usgov: true, 'usgov-dod': true, china: true };
 
 /** Keys the renderer builds from a union member: each family, fully expanded. */
 const dynamicKeys = [
@@ -55,7 +56,7 @@ const dynamicKeys = [
   ...Object.keys(FIELDS).map((k) => `ui.field.${k}`),
   ...Object.keys(WATCH_REPLIES).map((k) => `ui.msg.watch.${k}`),
   ...Object.keys(RUN_KINDS).map((k) => `ui.msg.history.kind.${k}`),
-  ...CLOUDS.map((k) => `ui.cloud.${k}`),
+  ...Object.keys(CLOUDS).map((k) => `ui.cloud.${k}`),
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -74,7 +74,7 @@ export function verdictTitle(verdict: Verdict, text: CardText): { icon: string; 
 export function scopeLine(diagnosis: Diagnosis, text: CardText): string {
   // No findings means nothing was read from Graph, even when a tenant id is known (it may come from the paste).
   if (diagnosis.findings.length === 0) return text.md('ui.diagnosis.scopePasteOnly');
-  const params = { tenant: diagnosis.tenantId ?? '?', cloud: cloudName(diagnosis.cloud ?? 'global', text) };
+  const params = { tenant: diagnosis.tenantId ?? '?', cloud: cloudName(diagnosis.cloud ?? 'worldwide', text) };
   return diagnosis.checkedAt === undefined
     ? text.md('ui.diagnosis.scopeTenant', params)
     : text.md('ui.diagnosis.scopeTenantDated', { ...params, checkedAt: { date: diagnosis.checkedAt } });
