@@ -119,7 +119,8 @@ export async function startBotProcess(env: Record<string, string>, options: { ti
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes after the last bytes of stdout/stderr, so output() holds the shutdown lines too.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const port = Number(env.PORT);
   const deadline = Date.now() + (options.timeoutMs ?? 45_000);
   for (;;) {
