@@ -9,6 +9,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** FILE arguments are resolved against this directory. */
   cwd: string;
+  /** The settings (AZURE_*, TENANT_MAP…) for commands that read them; absent means none are set. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export function processIo(): CliIo {
@@ -18,5 +20,6 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
+    env: process.env,
   };
 }

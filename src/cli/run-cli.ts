@@ -1,6 +1,6 @@
 import { isCodedError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
-import { EXIT_CODES_HELP, EXIT_DIAGNOSABLE, EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
+import { EXIT_DIAGNOSABLE, EXIT_INTERNAL, EXIT_USAGE, PROGRAM_EXIT_CODES_HELP } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
 const PROGRAM = 'azure-ad-doctor';
@@ -17,7 +17,7 @@ ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`)
 Options:
   -h, --help   Show this help; "${PROGRAM} <command> --help" shows a command's
 
-${EXIT_CODES_HELP}
+${PROGRAM_EXIT_CODES_HELP}
 `;
 }
 
