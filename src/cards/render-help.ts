@@ -11,7 +11,7 @@ export function renderHelp(language: Language): RenderedMessage {
   const commands = [
     { title: 'help', value: text.md('ui.help.cmdHelp') },
     { title: 'check', value: text.md('ui.help.cmdCheck') },
-    { title: text.esc('language <code>'), value: text.md('ui.help.cmdLanguage') },
+    { title: 'language ‹code›', value: text.md('ui.help.cmdLanguage') },
     { title: 'history', value: text.md('ui.help.cmdHistory') },
     { title: 'export', value: text.md('ui.help.cmdExport') },
     { title: 'watch', value: text.md('ui.help.cmdWatch') },

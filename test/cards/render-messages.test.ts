@@ -25,7 +25,7 @@ describe('renderHelp', () => {
   it('lists the commands, how to get Copy Debug Info, and an example paste', () => {
     const rendered = renderHelp('en');
     const texts = markdownTexts(rendered.card as object).join('\n');
-    for (const command of ['help', 'check', 'language \\<code\\>', 'history', 'export', 'watch', 'unwatch', 'status']) {
+    for (const command of ['help', 'check', 'language ‹code›', 'history', 'export', 'watch', 'unwatch', 'status']) {
       expect(texts).toContain(command);
     }
     expect(texts).toContain('Copy Debug Info');
