@@ -14,6 +14,11 @@ export interface Faults {
   status5xx?: number | { count: number; status: number };
   /** Answer 404 as if the resource did not exist (e.g. the SDK's people lookup). */
   status404?: number;
+  /**
+   * Refuse this many POST /messages that carry a card with Webex's 400 for a card it cannot accept (whatever
+   * `path`/`method` say); messages without a card still go through, as they do at Webex.
+   */
+  rejectCards?: number;
   path?: RegExp;
   method?: string;
 }
@@ -22,11 +27,13 @@ export interface Counters {
   requests: number;
   /** Requests per route, e.g. `GET /v1/people/me`, `POST /v1/messages`. */
   byRoute: Record<string, number>;
-  injected: { status429: number; status5xx: number; status404: number };
+  injected: { status429: number; status5xx: number; status404: number; cardRejected: number };
 }
 
+const CARD_REFUSED = 'Unable to parse the attachment: content is not a valid Adaptive Card.';
+
 export class FaultInjector {
-  readonly counters: Counters = { requests: 0, byRoute: {}, injected: { status429: 0, status5xx: 0, status404: 0 } };
+  readonly counters: Counters = { requests: 0, byRoute: {}, injected: { status429: 0, status5xx: 0, status404: 0, cardRejected: 0 } };
   private faults: Faults = {};
 
   set(faults: Faults): void {
@@ -64,6 +71,20 @@ export class FaultInjector {
       f.status404--;
       this.counters.injected.status404++;
       res.status(404).json(errorBody(WEBEX_WORDING.notFound, trackingId));
+      return;
+    }
+    next();
+  };
+
+  /** Express middleware for faults that depend on the parsed body (mounted after the JSON parser). */
+  readonly afterBody = (req: Request, res: Response, next: NextFunction): void => {
+    const f = this.faults;
+    const body: unknown = req.body;
+    const carriesCard = typeof body === 'object' && body !== null && Array.isArray((body as { attachments?: unknown }).attachments);
+    if (f.rejectCards && f.rejectCards > 0 && req.method === 'POST' && req.path === '/messages' && carriesCard) {
+      f.rejectCards--;
+      this.counters.injected.cardRejected++;
+      res.status(400).json(errorBody(CARD_REFUSED, String(res.getHeader('trackingid'))));
       return;
     }
     next();

@@ -11,6 +11,7 @@
  *   webex.postAs(annToken, { roomId, markdown: `<@personId:${bot.id}|Doctor> check` }); // a mention
  *   webex.pressCardButton(annToken, { messageId, inputs: { action: 'reverify' } });     // attachmentActions/created
  *   webex.setFaults({ status429: { count: 1, retryAfter: 1 }, path: /^\/messages/, method: 'POST' });
+ *   webex.setFaults({ rejectCards: 1 });                                // the next card is refused (400)
  *   await webex.idle();  // every webhook delivery so far has finished
  *   await webex.stop();
  *

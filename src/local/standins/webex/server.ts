@@ -27,6 +27,7 @@ export function buildStandinApp(world: WebexWorld, faults: FaultInjector): Expre
   });
   app.use(API_PREFIX, faults.middleware);
   app.use(API_PREFIX, express.json({ limit: '1mb' }));
+  app.use(API_PREFIX, faults.afterBody);
   app.use(API_PREFIX, authenticate(world));
   directoryRoutes(app, world, API_PREFIX);
   messageRoutes(app, world, API_PREFIX);
