@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageView, SpaceView } from '../../src/local/space-session.js';
 import { INTEGRATION_APP_ID } from '../../src/local/standins/entra/index.js';
@@ -181,5 +182,31 @@ describe('local mode API with a real tenant connected', () => {
       expect(String(refused.json.message)).toMatch(/real Microsoft Entra tenant is connected/);
     }
     expect((await call(h.base, 'POST', '/local/api/demo/consent', { url: 'https://127.0.0.1:1/x/adminconsent?client_id=y' })).status).toBe(409);
+  });
+});
+
+/** An address of this machine that is not loopback, to reach the server as another machine would. */
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address;
+
+describe.skipIf(lanAddress === undefined)('local mode with a real tenant, reached from another machine', () => {
+  let h: LocalApiHarness;
+  beforeAll(async () => {
+    h = await startLocalApi({ realTenant: true, host: '0.0.0.0' });
+  });
+  afterAll(() => h.stop());
+
+  it('answers the page and its API only on this machine, and still passes the bot\'s webhook on', async () => {
+    const port = new URL(h.base).port;
+    const remote = `http://${lanAddress}:${port}`;
+    const api = await call(remote, 'GET', '/local/api/info');
+    expect(api.status).toBe(403);
+    expect(String(api.json.message)).toMatch(/only on this machine/);
+    expect((await fetch(`${remote}/`)).status).not.toBe(200);
+    expect((await fetch(`${remote}/webex/webhook`, { method: 'POST', body: '{}' })).status).toBe(299);
+    // The same server, from this machine.
+    expect((await call(h.base, 'GET', '/local/api/info')).status).toBe(200);
+    expect((await fetch(`${h.base}/`)).status).toBe(200);
   });
 });

@@ -33,7 +33,7 @@ export interface LocalApiHarness {
  * Local mode's routes on an express app of their own, against the real Webex stand-in and (unless `realTenant`)
  * the real demo tenant. No bot here: these tests are about the page's API; the browser test runs the bot.
  */
-export async function startLocalApi(options: { realTenant?: boolean; cardSamples?: () => Promise<CardSamples> } = {}): Promise<LocalApiHarness> {
+export async function startLocalApi(options: { realTenant?: boolean; cardSamples?: () => Promise<CardSamples>; host?: string } = {}): Promise<LocalApiHarness> {
   const webex = await startWebexStandin();
   const people = populateLocalOrg(webex);
   const demo = options.realTenant ? undefined : await startDemoTenant();
@@ -54,7 +54,7 @@ export async function startLocalApi(options: { realTenant?: boolean; cardSamples
     res.status(299).end();
   });
   const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,

@@ -41,11 +41,24 @@ function safeHost(origin: string): string | undefined {
   }
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * With a real tenant connected, the page shows (and can trigger) diagnoses of a customer's directory without
+ * anyone signing in, so it answers only on this machine even when the server listens on every interface.
+ * The demo tenant holds nothing real, so it stays reachable (e.g. through a container's published port).
+ */
+const thisMachineOnly: RequestHandler = (req, _res, next) => {
+  if (LOOPBACK.has(req.socket.remoteAddress ?? '')) return next();
+  next(new HttpError(403, 'Local mode with a real tenant answers only on this machine: open it at http://localhost.'));
+};
+
 export function createLocalRoutes(deps: LocalRouteDeps): LocalRoutes {
   const hub = new EventStreamHub();
   const unsubscribe = deps.session.onMessage((message) => hub.send('message', message));
 
   const api = express.Router();
+  if (deps.realTenant !== undefined) api.use(thisMachineOnly);
   api.use(sameOriginWrites, express.json({ limit: LIMITS.bodyBytes }));
   addApiRoutes(api, deps, hub);
   addDemoRoutes(api, deps, hub);
@@ -55,7 +68,13 @@ export function createLocalRoutes(deps: LocalRouteDeps): LocalRoutes {
   const router = express.Router();
   // Only /local/api goes through the JSON parser: the bot's webhook on the same app must get its raw body.
   router.use(API_BASE, api);
-  addPageRoutes(router);
+  const pages = express.Router();
+  if (deps.realTenant !== undefined) {
+    // Refuse pages to other machines, but let every other request (the bot's webhook) pass on untouched.
+    pages.use((req, _res, next) => (LOOPBACK.has(req.socket.remoteAddress ?? '') ? next() : next('router')));
+  }
+  addPageRoutes(pages);
+  router.use(pages);
 
   return {
     router,
