@@ -1,13 +1,11 @@
 import type { Language } from '../i18n/message.js';
 import type { RoomWatchStatus, WatchEvent } from '../watch/types.js';
 import { fitMarkdown } from './markdown-budget.js';
-import { checkTitle } from './diagnosis/checks.js';
+import { checkTitle, OUTCOME_ICON } from './diagnosis/checks.js';
 import { renderDiagnosis } from './render-diagnosis.js';
 import { cardText } from './text.js';
 import type { RenderedMessage } from './types.js';
 import type { UrlPolicy } from './safe-url.js';
-
-const OUTCOME_ICON = { pass: '✅', fail: '❌', unknown: '⚠️' } as const;
 
 /** The answer to `status`: what this space watches, the last run, each check's last outcome. */
 export function renderWatchStatus(status: RoomWatchStatus, language: Language, intervalMinutes?: number): RenderedMessage {
