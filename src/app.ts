@@ -117,7 +117,8 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
   const watcher = createWatcher({
     store,
     replicaId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    intervalMs: config.watchIntervalMinutes * 60_000,
+    intervalMs: config.watch.intervalMinutes * 60_000,
+    closeWatch: { everyMs: config.watch.followUpEverySeconds * 1000, forMs: config.watch.followUpForMinutes * 60_000 },
     runChecks: (tenantId) => doctor.diagnose(tenantId, emptyEvidenceFor()),
     notify: async (event) => {
       const watch = (await store.listWatches()).find((w) => w.roomId === event.roomId && w.tenantId === event.tenantId);

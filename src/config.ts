@@ -62,7 +62,9 @@ const schema = z
     SQLITE_PATH: z.string().min(1).default('data/doctor.sqlite'),
     RETENTION_DAYS: positiveInt.default(90),
 
-    WATCH_INTERVAL_MINUTES: positiveInt.default(60),
+    WATCH_INTERVAL_MINUTES: z.coerce.number().positive('a number of minutes above 0').default(60),
+    WATCH_FOLLOWUP_EVERY_SECONDS: z.coerce.number().positive('a number of seconds above 0').default(60),
+    WATCH_FOLLOWUP_FOR_MINUTES: z.coerce.number().positive('a number of minutes above 0').default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -103,7 +105,7 @@ export interface Config {
   access: { allowedOrgIds?: string[]; allowedPersonIds?: string[]; allowedEmails?: string[] };
   rateLimits: { perPersonPerMinute: number; perTenantPerMinute: number };
   store: { databaseUrl?: string; sqlitePath: string; retentionDays: number };
-  watchIntervalMinutes: number;
+  watch: { intervalMinutes: number; followUpEverySeconds: number; followUpForMinutes: number };
   logLevel: RawSettings['LOG_LEVEL'];
 }
 
@@ -146,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     access: { allowedOrgIds: s.ALLOWED_ORG_IDS, allowedPersonIds: s.ALLOWED_PERSON_IDS, allowedEmails: s.ALLOWED_EMAILS },
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON_PER_MINUTE, perTenantPerMinute: s.RATE_LIMIT_PER_TENANT_PER_MINUTE },
     store: { databaseUrl: s.DATABASE_URL, sqlitePath: s.SQLITE_PATH, retentionDays: s.RETENTION_DAYS },
-    watchIntervalMinutes: s.WATCH_INTERVAL_MINUTES,
+    watch: { intervalMinutes: s.WATCH_INTERVAL_MINUTES, followUpEverySeconds: s.WATCH_FOLLOWUP_EVERY_SECONDS, followUpForMinutes: s.WATCH_FOLLOWUP_FOR_MINUTES },
     logLevel: s.LOG_LEVEL,
   };
 }
