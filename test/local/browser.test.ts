@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../src/paths.js';
 import { startAppProcess } from './app-process.js';
 import type { AppProcess } from './app-process.js';
@@ -34,6 +34,8 @@ describe.skipIf(!hasChromium)('local mode in a browser (the real program, Debian
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** Script errors in any page of the run: each test ends with none. */
+  const pageErrors: string[] = [];
 
   const botCards = (): Locator => page.locator('.message.from-bot .adaptive-card');
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -63,11 +65,15 @@ describe.skipIf(!hasChromium)('local mode in a browser (the real program, Debian
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.on('page', (opened) => opened.on('pageerror', (error) => pageErrors.push(`${opened.url()}: ${error.message}`)));
     page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     await page.goto(app.url);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
   }, 120_000);
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -89,6 +95,11 @@ describe.skipIf(!hasChromium)('local mode in a browser (the real program, Debian
     expect(await reverify.textContent()).toBe(ja['ui.diagnosis.reverify']);
     // The bot answers in a thread under the paste, drawn indented.
     expect(await page.locator('.message.reply.from-bot .adaptive-card').count()).toBeGreaterThan(0);
+    // Action.ShowCard is the renderer's own: "Technical details" unfolds the tracking id in place.
+    const trackingId = card.getByText('ATLAS_497d70df-8811-4b6b-9b6a-ef4f438b57f6_136', { exact: false }).first();
+    expect(await trackingId.isVisible()).toBe(false);
+    await card.locator('[data-ac-type="Action.ShowCard"]', { hasText: ja['ui.diagnosis.technicalDetails'] as string }).click();
+    await trackingId.waitFor({ state: 'visible' });
     await shot('01-ja-diagnosis');
 
     await page.getByRole('button', { name: 'Demo tenant: apply the admin consent' }).click();
