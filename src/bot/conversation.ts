@@ -1,4 +1,5 @@
-import { decide } from '../access/index.js';
+import { decide, type Asker } from '../access/index.js';
+import type { Language } from '../i18n/message.js';
 import { renderError, renderHelp, renderLanguageChanged, renderNeedMore, renderRefusal } from '../cards/index.js';
 import { renderHistory, renderLanguageChoices, renderWatchReply } from '../cards/render-plain.js';
 import { renderWatchStatus } from '../cards/render-watch.js';
@@ -56,7 +57,7 @@ async function onMessage(deps: ConversationDeps, message: IncomingMessage): Prom
     case 'watch':
     case 'unwatch':
     case 'status':
-      await onWatchCommand(deps, message, command.kind, language);
+      await onWatchCommand(deps, { message, asker, kind: command.kind, language });
       return;
     case 'check':
       await runDiagnosis(deps, { asker, evidence, language, roomId: message.roomId, roomType: message.roomType, target: thread });
@@ -71,9 +72,15 @@ async function onMessage(deps: ConversationDeps, message: IncomingMessage): Prom
   }
 }
 
-async function onWatchCommand(deps: ConversationDeps, message: IncomingMessage, kind: 'watch' | 'unwatch' | 'status', language: Awaited<ReturnType<typeof languageFor>>): Promise<void> {
+interface WatchCommand {
+  message: IncomingMessage;
+  asker: Asker;
+  kind: 'watch' | 'unwatch' | 'status';
+  language: Language;
+}
+
+async function onWatchCommand(deps: ConversationDeps, { message, asker, kind, language }: WatchCommand): Promise<void> {
   const thread = threadOf(message);
-  const asker = await deps.messenger.lookupPerson(message.personId);
   const decision = decide(deps.policy, asker, { kind: 'watch' });
   if (!decision.allowed || !deps.watch) {
     await deps.messenger.post(thread, renderRefusal({ kind: decision.allowed ? 'no-tenant' : 'not-allowed' }, language));
