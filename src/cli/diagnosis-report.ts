@@ -30,7 +30,7 @@ export interface DiagnosisReport {
 }
 
 /** The bot's sentences that ask to "press Re-verify" or to "ask the bot's operator", said for a command line. */
-const CLI_WORDING: Readonly<Record<string, string>> = {
+export const CLI_WORDING: Readonly<Record<string, string>> = {
   'diagnosis.confirm.reverify': 'cli.confirm.reverify',
   'diagnosis.step.retry-later': 'cli.step.retry-later',
   'diagnosis.step.grant-bot': 'cli.step.grant-bot',
@@ -127,19 +127,25 @@ function graphAnswer(finding: Finding, words: Words): string[] {
   return lines;
 }
 
-function checkLines(finding: Finding, words: Words): string[] {
+function checkLines(finding: Finding, words: Words, answersShown: Set<string>): string[] {
   const titleRef = CHECK_TITLES.get(finding.checkId);
   const title = titleRef === undefined ? plainText(finding.checkId) : words.ref(titleRef);
   // A failed check's facts are the evidence (who removed what, when); a passed one's are noise here.
   const facts = finding.outcome === 'fail' ? finding.facts.map((fact) => `${words.ref(fact.label)}: ${words.ref(fact.value)}`) : [];
-  const details = [words.ref(finding.summary), ...facts, ...graphAnswer(finding, words)];
+  // One failed sign-in fails every check the same way: its answer is shown once, under the first.
+  const answer = graphAnswer(finding, words);
+  const answerKey = answer.join('\n');
+  const showAnswer = !answersShown.has(answerKey);
+  answersShown.add(answerKey);
+  const details = [words.ref(finding.summary), ...facts, ...(showAnswer ? answer : [])];
   return [`  ${OUTCOME_ICON[finding.outcome]} ${title} (${words.key(`ui.state.${finding.outcome}`)})`, ...details.map((line) => `      ${line}`)];
 }
 
 function checks(diagnosis: Diagnosis, words: Words): string {
   const heading = words.key('ui.diagnosis.checksHeading');
   if (diagnosis.findings.length === 0) return `${heading}\n  ${words.key('ui.diagnosis.noChecks')}`;
-  return section(heading, diagnosis.findings.flatMap((finding) => checkLines(finding, words)));
+  const answersShown = new Set<string>();
+  return section(heading, diagnosis.findings.flatMap((finding) => checkLines(finding, words, answersShown)));
 }
 
 /** Each URL alone on its line under its title (terminals make it clickable, a triple-click copies it whole). */
