@@ -37,6 +37,8 @@ export interface FrameworkOptions extends InboundHandlers {
   webhookSetupTimeoutMs?: number;
   /** How long the framework may take on one event before it is processed once more, then reported lost (default 10 s). */
   eventTimeoutMs?: number;
+  /** First wait before processing once more an event the framework dropped (a failed read); doubles per pass (default 1 s). */
+  eventRetryDelayMs?: number;
 }
 
 export interface RunningFramework {
@@ -133,6 +135,7 @@ export async function startFramework(options: FrameworkOptions): Promise<Running
     handlers: { onMessage: options.onMessage, onCardAction: options.onCardAction },
     bot,
     eventTimeoutMs: options.eventTimeoutMs ?? 10_000,
+    retryDelayMs: options.eventRetryDelayMs ?? 1_000,
     webhookMode: mode === 'webhook',
   });
   logger.info({ mode, bot: bot.email }, 'Webex framework started');

@@ -53,9 +53,14 @@ interface Deps {
   handlers: InboundHandlers;
   bot: { id: string; displayName: string };
   eventTimeoutMs: number;
+  /** First wait before processing an event the framework dropped once more; doubles per pass. */
+  retryDelayMs: number;
   /** Webhook mode: only events passed to handleVerifiedEvent may reach a handler (the websocket feeds the framework directly). */
   webhookMode: boolean;
 }
+
+/** How many times an event the framework did not pass on is processed in all (first pass included). */
+const PASSES_PER_EVENT = 3;
 
 type Verdict = { outcome: 'handled'; work: Promise<void> } | { outcome: 'ignored' };
 
@@ -100,12 +105,17 @@ export class InboundDispatcher {
     const key = keyFor(event);
     if (key) this.verdicts.set(key, null);
     let finished = await this.process(event);
-    // A lookup the SDK left hanging (see sdk-workarounds.ts) would swallow this person's events for good:
-    // release it (if another event has not already) and let the framework try this event once more.
+    // The framework swallows a failed read of the message or the person (a 429 or 5xx from Webex: it neither
+    // retries nor reports it), and Webex will not resend an event it got a 200 for: without another pass, the
+    // admin's paste would be lost without a word. A few more passes, backing off, recover it; a listener that
+    // decided (handled or ignored) ends the passes. A lookup the SDK left hanging (see sdk-workarounds.ts)
+    // would swallow this person's events for good: it is released before each new pass.
     const personId = typeof event.data.personId === 'string' ? event.data.personId : undefined;
-    if (finished === 'timed-out' && key && this.verdicts.get(key) === null) {
+    for (let pass = 2; pass <= PASSES_PER_EVENT && key && this.verdicts.get(key) === null; pass++) {
       const released = personId !== undefined && releaseStuckPersonLookup(framework, personId);
-      logger.warn({ resource: event.resource, dataId: event.data.id, released }, 'The framework did not finish an event in time; processing it once more');
+      logger.warn({ resource: event.resource, dataId: event.data.id, finished, released, pass }, 'The framework did not pass a Webex event on (a failed read?); processing it once more');
+      // A pass that timed out has waited long enough already; one that failed fast waits before trying again.
+      if (finished === 'processed') await delay(this.deps.retryDelayMs * 2 ** (pass - 2));
       finished = await this.process(event);
     }
     const verdict = key ? this.verdicts.get(key) : undefined;
@@ -119,7 +129,7 @@ export class InboundDispatcher {
       return 'timed-out';
     }
     if (!key) return 'ignored';
-    logger.info({ resource: event.resource, dataId: event.data.id }, 'The framework processed a Webex event without passing it on (empty text, a space it could not read, or a failed lookup)');
+    logger.warn({ resource: event.resource, dataId: event.data.id, passes: PASSES_PER_EVENT }, 'The framework processed a Webex event without passing it on (empty text, a space it could not read, or a failed lookup)');
     return 'dropped';
   }
 
