@@ -12,7 +12,8 @@ import { webexMessenger } from './bot/webex-messenger.js';
 import { renderWatchEvent } from './cards/render-watch.js';
 import type { Config } from './config.js';
 import { CodedError } from './errors.js';
-import { GraphConnectionPool, resolveCloud, type GraphConnectionOptions } from './graph/index.js';
+import { GraphConnectionPool } from './graph/index.js';
+import { assertCanSignIn, connectionOptions, endpointsOf } from './graph/settings.js';
 import type { Logger } from './log.js';
 import { readPaste } from './intake/read-paste.js';
 import { asEventDeduper, openStore } from './store/index.js';
@@ -37,6 +38,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const startDoctor: StartDoctor = async (config, logger, options = {}) => {
   const token = config.webex.token;
   if (!token) throw new CodedError('config_invalid', 'startDoctor needs a Webex bot token', 'Set WEBEX_BOT_TOKEN, or start in local mode.');
+  // Settings that cannot sign in together fail now, naming the variable, before anything starts.
+  const azure = config.azure;
+  if (azure) assertCanSignIn(azure);
+  const endpoints = endpointsOf(azure);
 
   if (!config.store.databaseUrl && config.store.sqlitePath !== ':memory:') mkdirSync(dirname(config.store.sqlitePath), { recursive: true });
   const store = await openStore({
@@ -91,25 +96,7 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
   const problems = policyProblems(policy);
   if (problems.length > 0) throw new CodedError('config_invalid', `Access policy problems:\n  ${problems.join('\n  ')}`, 'Fix TENANT_MAP / ALLOWED_ORG_IDS and start again.');
 
-  const azure = config.azure;
-  const pool = new GraphConnectionPool((tenantId): GraphConnectionOptions | undefined =>
-    azure && azure.clientId !== undefined
-      ? {
-          // A partner's multi-tenant app registration, consented in each customer tenant: same client, other tenant.
-          tenantId,
-          clientId: azure.clientId,
-          clientSecret: azure.clientSecret,
-          certificatePath: azure.certificatePath,
-          useDefaultCredential: azure.useDefaultCredential,
-          cloud: azure.cloud,
-          authorityHost: azure.authorityHost,
-          graphBaseUrl: azure.graphBaseUrl,
-        }
-      : azure?.useDefaultCredential
-        ? { tenantId, clientId: '', useDefaultCredential: true, cloud: azure.cloud, authorityHost: azure.authorityHost, graphBaseUrl: azure.graphBaseUrl }
-        : undefined,
-  );
-  const endpoints = resolveCloud({ cloud: azure?.cloud, authorityHost: azure?.authorityHost, graphBaseUrl: azure?.graphBaseUrl });
+  const pool = new GraphConnectionPool((tenantId) => (azure ? connectionOptions(azure, tenantId) : undefined));
   const doctor = createTenantDoctor({ pool, defaultLoginHost: endpoints.authorityHost, auditDays: config.auditLookbackDays, now: () => new Date() });
   const messenger = webexMessenger(framework.api);
   const trustedOrigins = azure?.authorityHost ? [azure.authorityHost] : [];

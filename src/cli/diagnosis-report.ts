@@ -86,7 +86,7 @@ function header(diagnosis: Diagnosis, words: Words): string {
   const title = `${VERDICT_ICON[diagnosis.verdict]} ${words.key(`ui.diagnosis.verdict.${diagnosis.verdict}`)}`;
   // No findings means nothing was read from Graph, even when the paste named a tenant.
   if (diagnosis.findings.length === 0) return `${title}\n${words.key('ui.diagnosis.scopePasteOnly')}`;
-  const params = { tenant: diagnosis.tenantId ?? '?', cloud: cloudName(diagnosis.cloud ?? 'global', words) };
+  const params = { tenant: diagnosis.tenantId ?? '?', cloud: cloudName(diagnosis.cloud ?? 'worldwide', words) };
   const scope =
     diagnosis.checkedAt === undefined
       ? words.key('ui.diagnosis.scopeTenant', params)
