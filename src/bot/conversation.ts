@@ -4,7 +4,7 @@ import { renderError, renderHelp, renderLanguageChanged, renderNeedMore, renderR
 import { renderHistory, renderLanguageChoices, renderWatchReply } from '../cards/render-plain.js';
 import { renderWatchStatus } from '../cards/render-watch.js';
 import { readPaste } from '../intake/read-paste.js';
-import { isDiagnosable } from '../intake/evidence.js';
+import { isDiagnosable, type Evidence } from '../intake/evidence.js';
 import { CodedError } from '../errors.js';
 import type { IncomingMessage, InboundHandlers } from '../webex/inbound.js';
 import { parseCommand } from './commands.js';
@@ -28,7 +28,7 @@ async function onMessage(deps: ConversationDeps, message: IncomingMessage): Prom
   const command = parseCommand(message.text);
   const thread = threadOf(message);
   const asker = await deps.messenger.lookupPerson(message.personId);
-  const evidence = readPaste(command.kind === 'paste' ? command.text : '');
+  const evidence = readMessage(command.kind === 'paste' ? command.text : '');
   const language = await languageFor(deps, asker.personId, evidence.language);
 
   switch (command.kind) {
@@ -77,6 +77,15 @@ interface WatchCommand {
   asker: Asker;
   kind: 'watch' | 'unwatch' | 'status';
   language: Language;
+}
+
+/**
+ * A chat message is read like a paste but never refused for its size. The reader's 2 MiB refusal is meant for
+ * files; Webex and local mode cap a message long before it, and should a longer one ever arrive, reading its
+ * first part and saying so (Evidence.truncated) answers the admin, where a refusal would surface as an error.
+ */
+function readMessage(text: string): Evidence {
+  return readPaste(text, { refuseAboveBytes: Number.POSITIVE_INFINITY });
 }
 
 async function onWatchCommand(deps: ConversationDeps, { message, asker, kind, language }: WatchCommand): Promise<void> {
