@@ -65,7 +65,8 @@ export async function postWebhook(port: number, body: string | Uint8Array, optio
   const signature = options.signature ?? (options.secret === undefined ? undefined : createHmac('sha1', options.secret).update(body).digest('hex'));
   if (signature !== undefined) headers['x-spark-signature'] = signature;
   const started = Date.now();
-  const res = await fetch(`http://127.0.0.1:${port}/webex/webhook`, { method: 'POST', headers, body });
+  // A copy backed by a plain ArrayBuffer: what fetch's types accept as a body.
+  const res = await fetch(`http://127.0.0.1:${port}/webex/webhook`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   await res.arrayBuffer();
   return { status: res.status, ms: Date.now() - started };
 }
