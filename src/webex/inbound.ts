@@ -136,7 +136,17 @@ export class InboundDispatcher {
   /** One pass through the framework's own event processing, bounded in time (it may never settle). */
   private async process(event: WebhookEvent): Promise<'processed' | 'timed-out'> {
     const timer = new AbortController();
-    const processed = this.deps.processEvent(this.deps.framework, event).then(() => 'processed' as const);
+    // The framework returns nothing (not a promise) for a resource or event it does not know, and may reject:
+    // either way it is done with the event, and whether a listener decided is what counts.
+    const processed = Promise.resolve()
+      .then(() => this.deps.processEvent(this.deps.framework, event))
+      .then(
+        () => 'processed' as const,
+        (error: unknown) => {
+          this.deps.logger.debug({ err: error, resource: event.resource, event: event.event }, 'The framework failed on a Webex event');
+          return 'processed' as const;
+        },
+      );
     const finished = await Promise.race([processed, delay(this.deps.eventTimeoutMs, 'timed-out' as const, { signal: timer.signal })]);
     timer.abort();
     return finished;
