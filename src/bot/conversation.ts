@@ -10,6 +10,7 @@ import type { IncomingMessage, InboundHandlers } from '../webex/inbound.js';
 import { parseCommand } from './commands.js';
 import { languageFor, threadOf, type ConversationDeps } from './context.js';
 import { runDiagnosis } from './diagnose-flow.js';
+import { privateTarget } from './private-target.js';
 import { runReverify } from './reverify-flow.js';
 
 /**
@@ -51,7 +52,9 @@ async function onMessage(deps: ConversationDeps, message: IncomingMessage): Prom
         return;
       }
       const runs = command.kind === 'history' ? await deps.store.listRuns({ orgId: asker.orgId, limit: 10 }) : await deps.store.exportRuns({ orgId: asker.orgId });
-      await deps.messenger.post(thread, renderHistory(runs, { language, asExport: command.kind === 'export' }));
+      // The runs name the tenant, the people who asked and the tracking ids: not for everyone in a group space.
+      const target = await privateTarget(deps, { asker, roomId: message.roomId, roomType: message.roomType, thread, tenantId: decision.tenantId, language });
+      await deps.messenger.post(target, renderHistory(runs, { language, asExport: command.kind === 'export' }));
       return;
     }
     case 'watch':
@@ -95,17 +98,27 @@ async function onWatchCommand(deps: ConversationDeps, { message, asker, kind, la
     await deps.messenger.post(thread, renderRefusal({ kind: decision.allowed ? 'no-tenant' : 'not-allowed' }, language));
     return;
   }
-  if (kind === 'watch') {
-    await deps.watch.watch({ roomId: message.roomId, tenantId: decision.tenantId, orgId: asker.orgId, personId: asker.personId });
-    await deps.messenger.post(thread, renderWatchReply({ kind: 'watching' }, language));
-  } else if (kind === 'unwatch') {
+  if (kind === 'unwatch') {
     const removed = await deps.watch.unwatch(message.roomId, decision.tenantId);
     await deps.messenger.post(thread, renderWatchReply({ kind: removed ? 'unwatched' : 'not-watching' }, language));
-  } else {
-    const status = await deps.watch.status(message.roomId);
-    const watching = status.watches.length > 0 || status.closeWatches.length > 0;
-    await deps.messenger.post(thread, watching ? renderWatchStatus(status, language) : renderWatchReply({ kind: 'not-watching' }, language));
+    return;
   }
+  // Watch alerts and the watch status show the tenant's details: they go where everyone may see them.
+  const target = await privateTarget(deps, { asker, roomId: message.roomId, roomType: message.roomType, thread, tenantId: decision.tenantId, language });
+  if (kind === 'watch') {
+    if ('toPersonId' in target) {
+      // The asker's 1:1 space is known once something was posted there: the alerts go to that space.
+      const posted = await deps.messenger.post(target, renderWatchReply({ kind: 'watching' }, language));
+      await deps.watch.watch({ roomId: posted.roomId, tenantId: decision.tenantId, orgId: asker.orgId, personId: asker.personId });
+      return;
+    }
+    await deps.watch.watch({ roomId: message.roomId, tenantId: decision.tenantId, orgId: asker.orgId, personId: asker.personId });
+    await deps.messenger.post(target, renderWatchReply({ kind: 'watching' }, language));
+    return;
+  }
+  const status = await deps.watch.status(message.roomId);
+  const watching = status.watches.length > 0 || status.closeWatches.length > 0;
+  await deps.messenger.post(target, watching ? renderWatchStatus(status, language) : renderWatchReply({ kind: 'not-watching' }, language));
 }
 
 /**

@@ -1,11 +1,11 @@
-import { decide, spaceIsPrivateEnough, type Asker } from '../access/index.js';
+import { decide, type Asker } from '../access/index.js';
 import { renderChecking, renderDiagnosis, renderRefusal } from '../cards/index.js';
-import { renderMovedToDirect } from '../cards/render-plain.js';
 import type { Diagnosis } from '../diagnosis/types.js';
 import type { Language } from '../i18n/message.js';
 import type { Evidence } from '../intake/evidence.js';
 import type { RunKind } from '../store/types.js';
 import type { ConversationDeps, ReplyTarget } from './context.js';
+import { continuing, privateTarget } from './private-target.js';
 
 export interface DiagnoseRequest {
   asker: Asker;
@@ -37,18 +37,9 @@ export async function runDiagnosis(deps: ConversationDeps, request: DiagnoseRequ
     return;
   }
 
-  let target = request.target;
-  if (tenantId !== undefined && request.roomType === 'group') {
-    const members = await deps.messenger.members(request.roomId);
-    if (!spaceIsPrivateEnough(members, deps.policy, tenantId, { botPersonId: deps.botPersonId })) {
-      await deps.messenger.post(request.target, renderMovedToDirect(language));
-      target = { toPersonId: asker.personId };
-    }
-  }
-
+  const target = tenantId === undefined ? request.target : await privateTarget(deps, { asker, roomId: request.roomId, roomType: request.roomType, thread: request.target, tenantId, language });
   const checking = await deps.messenger.post(target, renderChecking(language));
-  // A 1:1 answer moved out of a group space threads under the "checking" note so it reads as one exchange.
-  const answerTarget: ReplyTarget = 'toPersonId' in target ? { roomId: checking.roomId, parentId: checking.messageId } : target;
+  const answerTarget = continuing(target, checking);
 
   const started = Date.now();
   const diagnosis = await deps.doctor.diagnose(tenantId, request.evidence);

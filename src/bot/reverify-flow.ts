@@ -5,6 +5,7 @@ import { canonicalWebexId } from '../access/index.js';
 import type { IncomingCardAction } from '../webex/inbound.js';
 import { languageFor, type ConversationDeps, type ReplyTarget } from './context.js';
 import { publishDiagnosis } from './diagnose-flow.js';
+import { continuing, privateTarget } from './private-target.js';
 
 /**
  * A Re-verify press. Identity comes from Webex's record of the press (personId), the tenant from OUR record of
@@ -45,7 +46,9 @@ export async function runReverify(deps: ConversationDeps, action: IncomingCardAc
       await deps.messenger.post(thread, renderRefusal({ kind: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds }, language));
       return;
     }
-    await deps.messenger.post(thread, renderChecking(language));
+    // The space may have changed since the card was posted (a guest joined): tenant details stay with those allowed.
+    const target = record.tenantId === undefined ? thread : await privateTarget(deps, { asker, roomId: action.roomId, thread, tenantId: record.tenantId, language });
+    const checking = await deps.messenger.post(target, renderChecking(language));
     const started = Date.now();
     const diagnosis = await deps.doctor.diagnose(record.tenantId, record.diagnosis.evidence);
     await publishDiagnosis(deps, {
@@ -53,7 +56,7 @@ export async function runReverify(deps: ConversationDeps, action: IncomingCardAc
       previous: record.diagnosis,
       asker,
       language,
-      target: thread,
+      target: continuing(target, checking),
       tenantId: record.tenantId,
       kind: 'reverify',
       durationMs: Date.now() - started,
