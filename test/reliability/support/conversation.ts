@@ -5,7 +5,7 @@ import { renderChecking } from '../../../src/cards/index.js';
 import { hydraId } from '../../../src/local/standins/webex/ids.js';
 import { projectPath } from '../../../src/paths.js';
 import type { WebexMessage, WebexRoom } from '../../../src/webex/types.js';
-import { E2E_WEBHOOK_SECRET, type Person, type World } from '../../support/bot-process.js';
+import type { Person, World } from '../../support/bot-process.js';
 
 /** What admins paste: Control Hub's toast with its "Copy Debug Info" block (English). */
 export const DEBUG_PASTE = readFileSync(projectPath('test/fixtures/pastes/en-debug-info.txt'), 'utf8');
@@ -54,28 +54,13 @@ export function addOrg(world: World, name: string): { orgUuid: string; orgId: st
   return { orgUuid, orgId, admin };
 }
 
-export interface WebhookCall {
-  status: number;
-  ms: number;
-}
-
-/** POSTs raw bytes to the bot's webhook endpoint, signed with `secret` like Webex (or not at all). */
-export async function postWebhook(port: number, body: string | Uint8Array, options: { secret?: string; signature?: string } = {}): Promise<WebhookCall> {
+/** POSTs raw bytes to the bot's webhook endpoint: signed with `secret` like Webex, or with `signature` as given, or unsigned. */
+export async function postWebhook(port: number, body: string | Uint8Array, options: { secret?: string; signature?: string } = {}): Promise<{ status: number }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const signature = options.signature ?? (options.secret === undefined ? undefined : createHmac('sha1', options.secret).update(body).digest('hex'));
   if (signature !== undefined) headers['x-spark-signature'] = signature;
-  const started = Date.now();
   // A copy backed by a plain ArrayBuffer: what fetch's types accept as a body.
   const res = await fetch(`http://127.0.0.1:${port}/webex/webhook`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   await res.arrayBuffer();
-  return { status: res.status, ms: Date.now() - started };
+  return { status: res.status };
 }
-
-/** A Webex event body for `resource`/`data`, as the bot's own webhook would carry it (its real name). */
-export function eventFor(world: World, resource: string, data: Record<string, unknown>, event = 'created'): string {
-  const hook = world.webex.webhooks().find((h) => h.resource === (resource === 'attachmentActions' ? 'attachmentActions' : 'all'));
-  if (hook === undefined) throw new Error('the bot has no webhook for this resource yet');
-  return JSON.stringify({ ...hook, secret: undefined, resource, event, actorId: data.personId, data });
-}
-
-export { E2E_WEBHOOK_SECRET };
