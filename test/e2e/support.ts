@@ -80,8 +80,9 @@ export class Transcript {
 
 /**
  * Lets the bot take in spaces just created. webex-node-bot-framework drops every message that arrives while it
- * is still setting itself up in a space it was just added to (the known-bug test in conversation.test.ts), so
- * the suites make their spaces first and let that finish before anyone speaks.
+ * is still setting itself up in a space it was just added to; the bot processes such a message again after a
+ * back-off (conversation.test.ts proves it), which would only slow the suites down, so they make their spaces
+ * first and let the set-up finish before anyone speaks.
  */
 export async function spacesReady(world: World, graceMs = 1_000): Promise<void> {
   await world.webex.idle();
