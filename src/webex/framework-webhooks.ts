@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type Framework from 'webex-node-bot-framework';
 import { CodedError } from '../errors.js';
+import { WebexApiError } from './api-errors.js';
 import type { WebexApi } from './api.js';
 import type { WebexLogger } from './logger.js';
 import type { WebexWebhook } from './types.js';
@@ -72,7 +73,12 @@ async function ensureOne(
   const [first, ...extra] = ours.filter(fits);
   for (const hook of extra) {
     logger.warn({ webhookId: hook.id, resource: hook.resource, event: hook.event }, 'Deleting a duplicate bot webhook');
-    await api.deleteWebhook(hook.id);
+    try {
+      await api.deleteWebhook(hook.id);
+    } catch (error) {
+      // Another replica starting at the same moment saw the same duplicate and removed it first: that is done.
+      if (!(error instanceof WebexApiError && error.status === 404)) throw error;
+    }
   }
   if (!first) {
     logger.warn({ resource: create.resource, event: create.event }, 'The bot webhook was missing after the framework started; creating it');
