@@ -6,7 +6,8 @@ import { applyCardFix } from '../../src/local/demo-tenant.js';
 import { projectPath } from '../../src/paths.js';
 import type { WebexMessage, WebexRoom, WebhookEvent } from '../../src/webex/types.js';
 import { cardProblems } from '../cards/validate-card.js';
-import { botEnv, freePort, startBotProcess, startWorld, type BotProcess, type World } from '../support/bot-process.js';
+import { DEMO_BOT_SECRET } from '../../src/local/standins/entra/index.js';
+import { botEnv, E2E_WEBHOOK_SECRET, freePort, startBotProcess, startWorld, type BotProcess, type World } from '../support/bot-process.js';
 import { cardOf, mentioning, postWebhook, reverifyOf, spacesReady, Transcript, visibleText } from './support.js';
 
 /**
@@ -169,6 +170,13 @@ describe('the real bot process, the Integration app removed yesterday', () => {
     for (const message of mine) expect(people.has(parents.get(message.parentId ?? '')?.personId ?? '')).toBe(true);
     await transcript.settle(2_500);
     expect(transcript.bot()).toHaveLength(mine.length);
+  });
+
+  it('never writes a secret to its logs, whatever it went through above', () => {
+    const output = bot.output();
+    expect(output).toContain('Azure AD Doctor ready');
+    expect(output).toContain('X-Spark-Signature does not match'); // the forged calls above were logged…
+    for (const secret of [world.bot.token, E2E_WEBHOOK_SECRET, DEMO_BOT_SECRET]) expect(output).not.toContain(secret); // …without any secret
   });
 
   // While webex-node-bot-framework sets itself up in a space it was just added to ("spawning"), it drops every
