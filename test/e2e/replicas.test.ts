@@ -65,8 +65,11 @@ describe.skipIf(skip)('two replicas sharing one PostgreSQL database, each given 
     const databaseUrl = await postgres.freshSchema();
     const ports = [await freePort(), await freePort()];
     relay = await startRelay(() => ports.map((port) => `http://127.0.0.1:${port}/webex/webhook`));
-    // One after the other: started together, one replica may stop at start-up (webhook-race.test.ts, a known bug).
-    for (const port of ports) replicas.push(await startBotProcess(botEnv(world, 'integrationAppRemoved', port, { DATABASE_URL: databaseUrl, WEBEX_WEBHOOK_URL: relay.url })));
+    // Both start at once, as a deployment scales out: schema set-up and webhook repair race (webhook-race.test.ts).
+    const started = await Promise.allSettled(ports.map((port) => startBotProcess(botEnv(world, 'integrationAppRemoved', port, { DATABASE_URL: databaseUrl, WEBEX_WEBHOOK_URL: relay.url }))));
+    for (const result of started) if (result.status === 'fulfilled') replicas.push(result.value); // stopped in afterAll either way
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     room = world.direct(world.admin);
     await spacesReady(world);
   });
