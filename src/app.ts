@@ -9,7 +9,7 @@ import { createConversation } from './bot/conversation.js';
 import { createTenantDoctor } from './bot/doctor.js';
 import { policyFromConfig } from './bot/policy-from-config.js';
 import { webexMessenger } from './bot/webex-messenger.js';
-import { renderWatchEvent } from './cards/render-watch.js';
+import { createWatchNotifier } from './bot/watch-notify.js';
 import type { Config } from './config.js';
 import { CodedError } from './errors.js';
 import { GraphConnectionPool } from './graph/index.js';
@@ -107,15 +107,7 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
     intervalMs: config.watch.intervalMinutes * 60_000,
     closeWatch: { everyMs: config.watch.followUpEverySeconds * 1000, forMs: config.watch.followUpForMinutes * 60_000 },
     runChecks: (tenantId) => doctor.diagnose(tenantId, emptyEvidenceFor()),
-    notify: async (event) => {
-      const watch = (await store.listWatches()).find((w) => w.roomId === event.roomId && w.tenantId === event.tenantId);
-      const language = (watch && (await store.getLanguage(watch.createdBy))) ?? (await store.latestDiagnosisForTenant(event.tenantId))?.language ?? 'en';
-      const diagnosisId = randomUUID();
-      const rendered = renderWatchEvent(event, { language, diagnosisId, trustedOrigins });
-      const target = event.parentId ? { roomId: event.roomId, parentId: event.parentId } : { roomId: event.roomId };
-      const posted = await messenger.post(target, rendered);
-      await store.saveDiagnosis({ id: diagnosisId, messageId: posted.messageId, roomId: posted.roomId, parentId: event.parentId, orgId: watch?.orgId ?? me.orgId, tenantId: event.tenantId, askedBy: watch?.createdBy ?? me.id, language, createdAt: new Date().toISOString(), diagnosis: event.diagnosis });
-    },
+    notify: createWatchNotifier({ store, messenger, policy, bot: { personId: me.id, orgId: me.orgId }, trustedOrigins, logger, now: () => new Date() }),
     logger,
   });
 
