@@ -13,17 +13,32 @@ const SECRET_VARIABLES = new Set(['WEBEX_BOT_TOKEN', 'WEBEX_WEBHOOK_SECRET', 'AZ
 const uuid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'a GUID such as 2fdb923e-1d23-4e1b-a30f-e9cd88845744');
 const httpsUrl = z.string().url('an absolute URL').refine((u) => u.startsWith('https://'), 'an https:// URL');
 const httpUrl = z.string().url('an absolute URL').refine((u) => /^https?:\/\//.test(u), 'an http(s):// URL');
+/** A list that names nothing (", ") would silently mean "no restriction": refused, not read as unset. */
 const list = z
   .string()
-  .transform((s) => s.split(/[\s,]+/).map((x) => x.trim()).filter((x) => x.length > 0));
-const positiveInt = z.coerce.number().int('a whole number').positive('a number above 0');
+  .transform((s) => s.split(/[\s,]+/).map((x) => x.trim()).filter((x) => x.length > 0))
+  .refine((items) => items.length > 0, 'a comma-separated list with at least one entry');
+const positiveInt = z.coerce.number({ invalid_type_error: 'a whole number' }).int('a whole number').positive('a number above 0');
+/**
+ * A duration setting. Bounded above because the watcher waits with setTimeout, which fires at once for anything
+ * beyond 2^31-1 ms (~24.8 days): an absurd value would turn the schedule into a busy loop, not a long wait.
+ */
+const duration = (unit: string, max: number, maxText: string) =>
+  z.coerce
+    .number({ invalid_type_error: `a number of ${unit}` })
+    .positive(`a number of ${unit} above 0`)
+    .max(max, `at most ${max} (${maxText})`);
+/** zod's own enum message would read "expected Invalid enum value…" after our prefix. */
+const oneOf = <T extends [string, ...string[]]>(values: T) => z.enum(values, { errorMap: () => ({ message: `one of ${values.join(', ')}` }) });
 
 /** "orgId=tenantId" pairs, comma-separated: which Entra tenant each Webex org maps to (partners run many). */
 const tenantMap = z.string().transform((s, ctx) => {
   const pairs: { webexOrgId: string; entraTenantId: string }[] = [];
   for (const entry of s.split(',').map((x) => x.trim()).filter(Boolean)) {
-    const [org, tenant] = entry.split('=').map((x) => x.trim());
-    if (!org || !tenant || !uuid.safeParse(tenant).success) {
+    const parts = entry.split('=').map((x) => x.trim());
+    const [org, tenant] = parts;
+    // Exactly one "=": "org=tenant=more" is a typo, not a pair whose tail may be dropped.
+    if (parts.length !== 2 || !org || !tenant || !uuid.safeParse(tenant).success) {
       ctx.addIssue({ code: 'custom', message: 'comma-separated webexOrgId=entraTenantId pairs (tenant as a GUID)' });
       return z.NEVER;
     }
@@ -41,14 +56,14 @@ const schema = z
     WEBEX_WEBHOOK_SECRET: z.string().min(16, 'a random string of at least 16 characters').optional(),
     PORT: positiveInt.max(65535, 'a TCP port (1-65535)').default(3000),
 
-    AZURE_CLOUD: z.enum(['worldwide', 'usgov', 'usgov-dod', 'china']).default('worldwide'),
+    AZURE_CLOUD: oneOf(['worldwide', 'usgov', 'usgov-dod', 'china']).default('worldwide'),
     AZURE_AUTHORITY_HOST: httpsUrl.optional(),
     GRAPH_BASE_URL: httpsUrl.optional(),
     AZURE_TENANT_ID: uuid.optional(),
     AZURE_CLIENT_ID: uuid.optional(),
     AZURE_CLIENT_SECRET: z.string().min(1).optional(),
     AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
-    AZURE_USE_DEFAULT_CREDENTIAL: z.enum(['true', 'false']).default('false'),
+    AZURE_USE_DEFAULT_CREDENTIAL: oneOf(['true', 'false']).default('false'),
     TENANT_MAP: tenantMap.optional(),
     AUDIT_LOOKBACK_DAYS: positiveInt.max(30, 'at most 30 (Entra keeps audit logs 30 days at most)').default(30),
 
@@ -62,10 +77,10 @@ const schema = z
     SQLITE_PATH: z.string().min(1).default('data/doctor.sqlite'),
     RETENTION_DAYS: positiveInt.default(90),
 
-    WATCH_INTERVAL_MINUTES: z.coerce.number().positive('a number of minutes above 0').default(60),
-    WATCH_FOLLOWUP_EVERY_SECONDS: z.coerce.number().positive('a number of seconds above 0').default(60),
-    WATCH_FOLLOWUP_FOR_MINUTES: z.coerce.number().positive('a number of minutes above 0').default(30),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WATCH_INTERVAL_MINUTES: duration('minutes', 10_080, 'a week').default(60),
+    WATCH_FOLLOWUP_EVERY_SECONDS: duration('seconds', 3_600, 'an hour').default(60),
+    WATCH_FOLLOWUP_FOR_MINUTES: duration('minutes', 1_440, 'a day').default(30),
+    LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.WEBEX_WEBHOOK_URL && !env.WEBEX_WEBHOOK_SECRET) {
@@ -73,7 +88,7 @@ const schema = z
     }
     const azureAny = env.AZURE_CLIENT_ID || env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH;
     if (azureAny && !env.AZURE_TENANT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['AZURE_TENANT_ID'], message: 'required with AZURE_CLIENT_ID: the Entra tenant (directory) id' });
+      ctx.addIssue({ code: 'custom', path: ['AZURE_TENANT_ID'], message: 'required with AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH: the Entra tenant (directory) id' });
     }
     if ((env.AZURE_CLIENT_SECRET || env.AZURE_CLIENT_CERTIFICATE_PATH) && !env.AZURE_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_CLIENT_ID'], message: "required with a secret or certificate: the bot's app registration (client) id" });
