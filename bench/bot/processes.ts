@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DEMO_BOT_CLIENT_ID, DEMO_BOT_SECRET } from '../../src/local/standins/entra/index.js';
 import { LOCAL_CA_PATH } from '../../src/local/trust-local-ca.js';
 import { projectPath } from '../../src/paths.js';
+import { HEAP_PROBE_MARKER, type MemorySample } from './heap-probe-marker.js';
 import type { BenchWorld } from './world.js';
 
 /**
@@ -18,6 +21,7 @@ export const BENCH_WEBHOOK_SECRET = 'bench-webhook-secret-5e4d3c2b1a09';
 /** Generous enough that the limiter never refuses a benchmark paste: the limiter is not what is measured. */
 const NO_RATE_LIMIT = '1000000';
 const OUTPUT_TAIL_BYTES = 64 * 1024;
+const PROBE_TIMEOUT_MS = 15_000;
 
 export interface BotProcess {
   pid: number;
@@ -26,6 +30,8 @@ export interface BotProcess {
   startupMs: number;
   /** Resident set size now, from /proc/{pid}/status. */
   rssBytes(): number;
+  /** Memory usage right after a full GC in the process (bench/bot/heap-probe.ts). */
+  memoryAfterGc(): Promise<MemorySample>;
   /** The last 64 KiB the process wrote, for error messages. */
   outputTail(): string;
   stop(): Promise<void>;
@@ -90,7 +96,8 @@ function rssOf(pid: number): number {
 async function launch(script: string, port: number, env: Record<string, string>): Promise<BotProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'doctor-bench-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const probe = pathToFileURL(projectPath('bench/bot/heap-probe.ts')).href;
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', probe, script], {
     cwd: projectPath(),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_EXTRA_CA_CERTS: LOCAL_CA_PATH, SQLITE_PATH: join(dataDir, 'doctor.sqlite'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,6 +109,12 @@ async function launch(script: string, port: number, env: Record<string, string>)
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  const probeWaiters: Array<(sample: MemorySample) => void> = [];
+  if (child.stderr) {
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      if (line.startsWith(HEAP_PROBE_MARKER)) probeWaiters.shift()?.(JSON.parse(line.slice(HEAP_PROBE_MARKER.length)) as MemorySample);
+    });
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const cleanUp = (): void => {
     live.delete(child);
@@ -132,6 +145,19 @@ async function launch(script: string, port: number, env: Record<string, string>)
     port,
     startupMs,
     rssBytes: () => rssOf(pid),
+    memoryAfterGc: () =>
+      new Promise((resolve, reject) => {
+        const waiter = (sample: MemorySample): void => {
+          clearTimeout(timer);
+          resolve(sample);
+        };
+        const timer = setTimeout(() => {
+          probeWaiters.splice(probeWaiters.indexOf(waiter), 1);
+          reject(new Error(`${script}: no heap probe answer within ${PROBE_TIMEOUT_MS} ms`));
+        }, PROBE_TIMEOUT_MS);
+        probeWaiters.push(waiter);
+        child.kill('SIGUSR2');
+      }),
     outputTail: () => tail,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
