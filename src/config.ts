@@ -29,7 +29,7 @@ const duration = (unit: string, max: number, maxText: string) =>
     .positive(`a number of ${unit} above 0`)
     .max(max, `at most ${max} (${maxText})`);
 /** zod's own enum message would read "expected Invalid enum value…" after our prefix. */
-const oneOf = <T extends [string, ...string[]]>(values: T) => z.enum(values, { errorMap: () => ({ message: `one of ${values.join(', ')}` }) });
+const oneOf = <U extends string, T extends Readonly<[U, ...U[]]>>(values: T) => z.enum(values, { errorMap: () => ({ message: `one of ${values.join(', ')}` }) });
 
 /** "orgId=tenantId" pairs, comma-separated: which Entra tenant each Webex org maps to (partners run many). */
 const tenantMap = z.string().transform((s, ctx) => {
