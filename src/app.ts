@@ -120,6 +120,7 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
     botPersonId: me.id,
     logger,
     watch: watcher,
+    watchIntervalMinutes: config.watch.intervalMinutes,
     trustedOrigins,
     now: () => new Date(),
     newId: () => randomUUID(),

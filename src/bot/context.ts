@@ -36,6 +36,8 @@ export interface ConversationDeps {
   botPersonId: string;
   logger: Logger;
   watch?: WatchControl;
+  /** WATCH_INTERVAL_MINUTES, so `status` says how often the watch really looks. */
+  watchIntervalMinutes?: number;
   /** Origins the cards may link to besides Microsoft's and Cisco's own (a configured sign-in authority). */
   trustedOrigins: string[];
   now(): Date;

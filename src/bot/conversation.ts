@@ -118,7 +118,7 @@ async function onWatchCommand(deps: ConversationDeps, { message, asker, kind, la
   }
   const status = await deps.watch.status(message.roomId);
   const watching = status.watches.length > 0 || status.closeWatches.length > 0;
-  await deps.messenger.post(target, watching ? renderWatchStatus(status, language) : renderWatchReply({ kind: 'not-watching' }, language));
+  await deps.messenger.post(target, watching ? renderWatchStatus(status, language, deps.watchIntervalMinutes) : renderWatchReply({ kind: 'not-watching' }, language));
 }
 
 /**
