@@ -66,6 +66,7 @@ export const botOverheadSuite: Suite = {
       targets: [{ name: 'every paste answered', goal: '0 pastes without an answer within 30 s', measured: String(failures), met: failures === 0 }],
       notes: [
         'From the Webex stand-in\'s event for the paste to its event for the answer: the doctor\'s diagnosis card (after its "checking…" note), the echo\'s reply. Includes webhook delivery, the framework\'s lookups and every Webex call.',
+        'A lone paste waits ~100 ms in the Webex SDK\'s people batcher (@webex/plugin-people batcherWait: 100), which the framework\'s person lookup goes through: that is most of the echo\'s time at 1, and the doctor pays it too. Pastes arriving together share a batch, so they wait less.',
         'Each admin pastes the Japanese seed in their own 1:1 space; all spaces were warmed first (one paste each). Pastes about one tenant arriving together share one Graph collection, as in production.',
         `Rate limits raised for the run (the limiter is not measured). Start-up to ready: doctor ${round(doctor.startupMs / 1000, 1)} s, echo ${round(echo.startupMs / 1000, 1)} s (under tsx).`,
       ],

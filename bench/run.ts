@@ -12,7 +12,7 @@ import { botOverheadSuite } from './bot-overhead.js';
 import { footprintSuite } from './footprint.js';
 import { graphCostSuite } from './graph-cost.js';
 import { defaultOutPath, parseArgs, UsageError } from './lib/args.js';
-import { describeMachine } from './lib/machine.js';
+import { describeMachine, loadAverageNow } from './lib/machine.js';
 import type { Suite, SuiteResult } from './lib/report.js';
 import { renderHeader, renderSuite } from './lib/table.js';
 import { pasteReaderSuite } from './paste-reader.js';
@@ -72,9 +72,11 @@ async function main(): Promise<number> {
   const out = resolve(projectPath(), args.out ?? defaultOutPath(args, ids));
   mkdirSync(dirname(out), { recursive: true });
   const targets = results.flatMap((r) => r.targets);
+  const loadAverageAtEnd = loadAverageNow();
   const summary = { targets: targets.length, met: targets.filter((t) => t.met).length, failedSuites: failed.map((f) => f.id) };
-  writeFileSync(out, `${JSON.stringify({ mode, machine, suites: results, failed, summary }, null, 2)}\n`);
-  console.log(`\nTargets met: ${summary.met}/${summary.targets}${failed.length > 0 ? `; FAILED suites: ${failed.map((f) => f.id).join(', ')}` : ''}`);
+  writeFileSync(out, `${JSON.stringify({ mode, machine: { ...machine, loadAverageAtEnd }, suites: results, failed, summary }, null, 2)}\n`);
+  console.log(`\nLoad average at the end: ${loadAverageAtEnd.join(' / ')} (1/5/15 min)`);
+  console.log(`Targets met: ${summary.met}/${summary.targets}${failed.length > 0 ? `; FAILED suites: ${failed.map((f) => f.id).join(', ')}` : ''}`);
   console.log(`Results: ${out}`);
   return failed.length > 0 ? 1 : 0;
 }

@@ -10,9 +10,11 @@ export interface Machine {
   totalMemoryGiB: number;
   node: string;
   os: string;
-  /** Other work on the box skews every latency here; the load at start says how much. */
+  /** Other work on the box skews every latency here; the load at start (and at the end of the run) says how much. */
   loadAverage: number[];
 }
+
+export const loadAverageNow = (): number[] => os.loadavg().map((l) => round(l, 2));
 
 export function describeMachine(now = new Date()): Machine {
   return {
@@ -22,6 +24,6 @@ export function describeMachine(now = new Date()): Machine {
     totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
-    loadAverage: os.loadavg().map((l) => round(l, 2)),
+    loadAverage: loadAverageNow(),
   };
 }
