@@ -8,6 +8,11 @@ export interface CallTiming<T> {
    * moves when neighbours compete for the cores, while its wall time stretches with every context switch.
    */
   cpuMs: number;
+  /**
+   * The best batch's CPU time per call. Noise (a neighbour evicting caches, a GC that an earlier call left
+   * behind) only ever adds time, so the minimum is the steadiest figure for comparing sizes with each other.
+   */
+  bestCpuMs: number;
   calls: number;
   /** The last result, for the caller to check (which also keeps the calls from being dropped as dead code). */
   last: T;
@@ -39,5 +44,5 @@ export function timePerCall<T>(fn: () => T, options: { budgetMs: number; minBatc
   let last = batch(1);
   const perBatch = Math.max(1, Math.floor(options.budgetMs / 10 / Math.max(wall[0] ?? 1, 0.001)));
   while (wall.length < minBatches || performance.now() < deadline) last = batch(perBatch);
-  return { wallMs: median(wall), cpuMs: median(cpu), calls, last };
+  return { wallMs: median(wall), cpuMs: median(cpu), bestCpuMs: Math.min(...cpu), calls, last };
 }
