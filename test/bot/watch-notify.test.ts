@@ -1,16 +1,13 @@
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessPolicy, Asker } from '../../src/access/index.js';
-import type { Messenger, ReplyTarget } from '../../src/bot/context.js';
 import { createWatchNotifier } from '../../src/bot/watch-notify.js';
 import { renderMovedToDirect } from '../../src/cards/render-plain.js';
-import type { RenderedMessage } from '../../src/cards/types.js';
-import { createLogger } from '../../src/log.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import type { WatchEvent } from '../../src/watch/types.js';
 import { diagnoseTenant } from '../diagnosis/support.js';
 import { scenarios } from '../fixtures/tenant/scenarios.js';
+import { logSink, RecordingMessenger, type Post } from './support.js';
 
 /**
  * Posting a watch event: where it goes (the watching space, the thread of a consent link, or the watcher's 1:1
@@ -24,50 +21,6 @@ const GUEST: Asker = { personId: 'oscar', orgId: 'org-fabrikam', emails: ['oscar
 const removed = diagnoseTenant(scenarios.removedRestorable());
 const TENANT = removed.tenantId ?? '';
 const POLICY: AccessPolicy = { botOrgId: ORG, tenants: [{ webexOrgId: ORG, entraTenantId: TENANT }] };
-
-interface Post {
-  target: ReplyTarget;
-  message: RenderedMessage;
-  messageId: string;
-  roomId: string;
-}
-
-/** A Webex that records what is posted; a 1:1 post lands in the person's direct space `direct-<personId>`. */
-class RecordingMessenger implements Messenger {
-  readonly posts: Post[] = [];
-  failNextPost = false;
-  constructor(private readonly rooms: Record<string, Asker[]>) {}
-
-  async post(target: ReplyTarget, message: RenderedMessage): Promise<{ messageId: string; roomId: string }> {
-    if (this.failNextPost) {
-      this.failNextPost = false;
-      throw new Error('Webex answered 503');
-    }
-    const roomId = 'toPersonId' in target ? `direct-${target.toPersonId}` : target.roomId;
-    const posted = { messageId: `message-${this.posts.length + 1}`, roomId };
-    this.posts.push({ target, message, ...posted });
-    return posted;
-  }
-
-  async lookupPerson(personId: string): Promise<Asker> {
-    return { personId, orgId: ORG, emails: [] };
-  }
-
-  async members(roomId: string): Promise<Asker[]> {
-    return [{ personId: BOT.personId, orgId: ORG, emails: [] }, ...(this.rooms[roomId] ?? [])];
-  }
-}
-
-function logSink(): { logger: ReturnType<typeof createLogger>; lines: string[] } {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'info', destination }), lines };
-}
 
 function alert(roomId: string, extra: Partial<WatchEvent> = {}): WatchEvent {
   return {
@@ -91,7 +44,7 @@ describe('createWatchNotifier', () => {
 
   beforeEach(async () => {
     store = await openSqliteStore({ path: ':memory:' });
-    messenger = new RecordingMessenger({ 'direct-ann': [ADMIN], team: [ADMIN], 'team-with-guest': [ADMIN, GUEST] });
+    messenger = new RecordingMessenger(BOT, { 'direct-ann': [ADMIN], team: [ADMIN], 'team-with-guest': [ADMIN, GUEST] });
     log = logSink();
     notify = createWatchNotifier({ store, messenger, policy: POLICY, bot: BOT, trustedOrigins: [], logger: log.logger, now: () => new Date('2023-05-22T09:00:05.000Z') });
   });
