@@ -11,12 +11,27 @@ import { projectPath } from '../paths.js';
 export type CardTemplateName = 'diagnosis' | 'help' | 'need-more';
 
 const templates = new Map<CardTemplateName, unknown>();
+/**
+ * Prepared templates: `new Template()` parses every `${…}` with adaptive-expressions (antlr), ~10–20 ms a card.
+ * The library's documented use is one instance bound to many data objects; expansion is synchronous, so one
+ * instance per template is safe to share.
+ */
+const prepared = new Map<CardTemplateName, Template>();
 
 export function cardTemplate(name: CardTemplateName): unknown {
   let template = templates.get(name);
   if (template === undefined) {
     template = JSON.parse(readFileSync(projectPath('cards', `${name}.json`), 'utf8')) as unknown;
     templates.set(name, template);
+  }
+  return template;
+}
+
+function preparedTemplate(name: CardTemplateName): Template {
+  let template = prepared.get(name);
+  if (template === undefined) {
+    template = new Template(cardTemplate(name));
+    prepared.set(name, template);
   }
   return template;
 }
@@ -36,7 +51,7 @@ export function expandCardTemplate(name: CardTemplateName, data: object): object
   };
   let card: unknown;
   try {
-    card = new Template(cardTemplate(name)).expand({ $root: data });
+    card = preparedTemplate(name).expand({ $root: data });
   } finally {
     GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
