@@ -13,7 +13,7 @@ import { createWatchNotifier } from './bot/watch-notify.js';
 import type { Config } from './config.js';
 import { CodedError } from './errors.js';
 import { GraphConnectionPool } from './graph/index.js';
-import { assertCanSignIn, connectionOptions, endpointsOf } from './graph/settings.js';
+import { assertCanSignIn, endpointsOf, tenantConnectionOptions } from './graph/settings.js';
 import type { Logger } from './log.js';
 import { readPaste } from './intake/read-paste.js';
 import { asEventDeduper, openStore } from './store/index.js';
@@ -96,7 +96,7 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
   const problems = policyProblems(policy);
   if (problems.length > 0) throw new CodedError('config_invalid', `Access policy problems:\n  ${problems.join('\n  ')}`, 'Fix TENANT_MAP / ALLOWED_ORG_IDS and start again.');
 
-  const pool = new GraphConnectionPool((tenantId) => (azure ? connectionOptions(azure, tenantId) : undefined));
+  const pool = new GraphConnectionPool((tenantId) => tenantConnectionOptions(config, tenantId));
   const doctor = createTenantDoctor({ pool, defaultLoginHost: endpoints.authorityHost, auditDays: config.auditLookbackDays, now: () => new Date() });
   const messenger = webexMessenger(framework.api);
   const trustedOrigins = azure?.authorityHost ? [azure.authorityHost] : [];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CodedError } from './errors.js';
+import { loadTenantCredentials, type TenantCredentials } from './tenant-credentials.js';
 
 /**
  * Every setting, read and validated once at start-up. The core never reads process.env:
@@ -65,6 +66,7 @@ const schema = z
     AZURE_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
     AZURE_USE_DEFAULT_CREDENTIAL: oneOf(['true', 'false']).default('false'),
     TENANT_MAP: tenantMap.optional(),
+    TENANT_CREDENTIALS_FILE: z.string().min(1).optional(),
     AUDIT_LOOKBACK_DAYS: positiveInt.max(30, 'at most 30 (Entra keeps audit logs 30 days at most)').default(30),
 
     ALLOWED_ORG_IDS: list.optional(),
@@ -116,6 +118,8 @@ export interface Config {
   /** Absent when no Azure tenant is configured (local mode then uses its demo tenant). */
   azure?: AzureSettings;
   tenantMap: { webexOrgId: string; entraTenantId: string }[];
+  /** Tenants with an app registration of their own (TENANT_CREDENTIALS_FILE), by lower-case tenant id. */
+  tenantCredentials: Record<string, TenantCredentials>;
   auditLookbackDays: number;
   access: { allowedOrgIds?: string[]; allowedPersonIds?: string[]; allowedEmails?: string[] };
   rateLimits: { perPersonPerMinute: number; perTenantPerMinute: number };
@@ -159,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: s.PORT,
     azure,
     tenantMap: s.TENANT_MAP ?? [],
+    tenantCredentials: s.TENANT_CREDENTIALS_FILE ? loadTenantCredentials(s.TENANT_CREDENTIALS_FILE) : {},
     auditLookbackDays: s.AUDIT_LOOKBACK_DAYS,
     access: { allowedOrgIds: s.ALLOWED_ORG_IDS, allowedPersonIds: s.ALLOWED_PERSON_IDS, allowedEmails: s.ALLOWED_EMAILS },
     rateLimits: { perPersonPerMinute: s.RATE_LIMIT_PER_PERSON_PER_MINUTE, perTenantPerMinute: s.RATE_LIMIT_PER_TENANT_PER_MINUTE },

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [config.webex.token, config.webex.webhookSecret, config.azure?.clientSecret, config.store.databaseUrl],
+    secrets: [config.webex.token, config.webex.webhookSecret, config.azure?.clientSecret, config.store.databaseUrl, ...Object.values(config.tenantCredentials).map((c) => c.clientSecret)],
   });
   guardProcess(logger);
 

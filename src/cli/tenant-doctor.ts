@@ -3,7 +3,7 @@ import { createTenantDoctor } from '../bot/doctor.js';
 import type { TenantDoctor } from '../bot/context.js';
 import type { Config } from '../config.js';
 import { GraphConnectionPool } from '../graph/index.js';
-import { assertCanSignIn, connectionOptions, endpointsOf } from '../graph/settings.js';
+import { assertCanSignIn, endpointsOf, tenantConnectionOptions } from '../graph/settings.js';
 import type { Evidence } from '../intake/evidence.js';
 
 /**
@@ -29,7 +29,7 @@ export function cliDoctor(config: Config, now: () => Date = () => new Date()): C
   const azure = config.azure;
   if (azure !== undefined) assertCanSignIn(azure);
   const endpoints = endpointsOf(azure);
-  const pool = new GraphConnectionPool((tenantId) => (azure === undefined ? undefined : connectionOptions(azure, tenantId)));
+  const pool = new GraphConnectionPool((tenantId) => tenantConnectionOptions(config, tenantId));
   return {
     doctor: createTenantDoctor({ pool, defaultLoginHost: endpoints.authorityHost, auditDays: config.auditLookbackDays, now }),
     tenantFor(evidence) {

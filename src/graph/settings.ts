@@ -1,4 +1,4 @@
-import type { AzureSettings } from '../config.js';
+import type { AzureSettings, Config } from '../config.js';
 import { CodedError } from '../errors.js';
 import { resolveCloud, type CloudEndpoints } from './clouds.js';
 import type { GraphConnectionOptions } from './connection.js';
@@ -61,4 +61,17 @@ export function connectionOptions(azure: AzureSettings, tenantId: string): Graph
     authorityHost: azure.authorityHost,
     graphBaseUrl: azure.graphBaseUrl,
   };
+}
+
+/**
+ * The connection options for one tenant: its own app registration when TENANT_CREDENTIALS_FILE lists it, else the
+ * bot's AZURE_* registration (a multi-tenant app consented in that tenant). Cloud and hosts come from AZURE_*.
+ */
+export function tenantConnectionOptions(config: Pick<Config, 'azure' | 'tenantCredentials'>, tenantId: string): GraphConnectionOptions | undefined {
+  const own = config.tenantCredentials[tenantId.toLowerCase()];
+  const azure = config.azure;
+  if (own !== undefined) {
+    return { tenantId, clientId: own.clientId, clientSecret: own.clientSecret, certificatePath: own.certificatePath, cloud: azure?.cloud, authorityHost: azure?.authorityHost, graphBaseUrl: azure?.graphBaseUrl };
+  }
+  return azure === undefined ? undefined : connectionOptions(azure, tenantId);
 }
