@@ -24,6 +24,18 @@ const UNAUTHORIZED_CODE = '701018';
 /** Webex's code for "tenantId is required": the wizard never recorded a tenant. */
 const NO_TENANT_CODE = '100013';
 
+/** The Azure AD integration calls Control Hub makes that fail this way (Cisco docs 221178, 223574). */
+const KNOWN_RESOURCES = ['WebexApplications/status', 'Domains'];
+
+/**
+ * The failing call as pasted. Copies of the debug block often cut the URL ("…/v1/Web"): a strict prefix of a known
+ * call is shown with an ellipsis, so nobody reads "Web" as the name of the call.
+ */
+function resourceText(resource: string): string {
+  const cut = KNOWN_RESOURCES.some((known) => known.length > resource.length && known.toLowerCase().startsWith(resource.toLowerCase()));
+  return cut ? `${resource}…` : resource;
+}
+
 function codesText(evidence: Evidence): string {
   return evidence.webexErrorCodes.length > 0 ? evidence.webexErrorCodes.join(', ') : '—';
 }
@@ -41,7 +53,7 @@ function unauthorized(evidence: Evidence): PasteSignal | undefined {
       msg('diagnosis.evidence.paste-unauthorized-call', {
         status: evidence.httpStatus ?? 401,
         codes: codesText(evidence),
-        resource: evidence.requestUrl.resource,
+        resource: resourceText(evidence.requestUrl.resource),
       }),
     );
   } else if (evidence.webexErrorCodes.includes(UNAUTHORIZED_CODE) || evidence.httpStatus === 401) {

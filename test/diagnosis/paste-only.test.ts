@@ -38,6 +38,15 @@ describe('the paste alone (no tenant connected)', () => {
     expect(d.tacSummary).toContain('ATLAS_497d70df-8811-4b6b-9b6a-ef4f438b57f6_136, ATLAS_497d70df-8811-4b6b-9b6a-ef41438b57f6_136');
   });
 
+  it('a URL cut inside the resource ("…/v1/Web") is shown cut, never as a call named "Web"', () => {
+    const evidence = japaneseSeed();
+    evidence.requestUrl = { ...(evidence.requestUrl ?? { url: '', host: '' }), resource: 'Web' };
+    const d = diagnosePaste(evidence);
+    expect(d.causes[0]?.evidence[0]).toEqual({ key: 'diagnosis.evidence.paste-unauthorized-call', params: { status: 401, codes: '701018', resource: 'Web…' } });
+    evidence.requestUrl = { ...evidence.requestUrl, resource: 'Domains' };
+    expect(diagnosePaste(evidence).causes[0]?.evidence[0]?.params?.resource).toBe('Domains');
+  });
+
   it('a tenant id found in the paste scopes the consent link', () => {
     const d = diagnosePaste({ ...japaneseSeed(), entraTenantId: TENANT_ID });
     expect(action(d, 'admin-consent')?.url).toBe(`https://login.microsoftonline.com/${TENANT_ID}/adminconsent?client_id=90db942a-c1eb-4e8d-82e4-eebf64a7e2ae`);
