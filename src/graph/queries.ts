@@ -3,11 +3,11 @@
  * paths and OData syntax (FACTS.md lists what Graph accepts).
  */
 
-/** Cisco Webex Identity Integration (multi-tenant; some texts call it "…Synchronization"). */
-export const INTEGRATION_APP_ID = '90db942a-c1eb-4e8d-82e4-eebf64a7e2ae';
+import { INTEGRATION_APP_ID, PROVISIONING_APP_NAME } from '../checks/constants.js';
+
+// The Cisco apps' identities are facts the checks own; the collector asks Graph for exactly those.
+export { INTEGRATION_APP_ID, PROVISIONING_APP_NAME };
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-/** The SCIM provisioning app the Integration app creates per tenant (no global appId). */
-export const PROVISIONING_APP_NAME = 'Cisco Webex Identity';
 /** Both Cisco apps' names start with this; audit records are matched on it. */
 export const WEBEX_APP_NAME_PREFIX = 'Cisco Webex Identity';
 
