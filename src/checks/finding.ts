@@ -1,6 +1,6 @@
 import { msg } from '../i18n/message.js';
 import type { MessageRef } from '../i18n/message.js';
-import type { Fetched } from './snapshot.js';
+import type { Fetched, ServicePrincipalRecord, TenantSnapshot } from './snapshot.js';
 import type { CheckMeta, EvidenceFact, Finding, UnknownReason } from './types.js';
 
 /** A snapshot piece as a check sees it: the value, or why it cannot be seen. */
@@ -90,4 +90,21 @@ export function unlessEarlierPassed(
   const inherited = previous.unknown ?? { kind: 'error' as const };
   if (inherited.kind === 'prerequisite') return couldNotCheck(meta, inherited);
   return couldNotCheck(meta, { ...inherited, dependsOn });
+}
+
+/**
+ * For the checks that judge the Integration app once it is known to be there: its record, or the finding that
+ * says why there is nothing to judge (the presence check did not pass, or its record could not be read).
+ */
+export function presentIntegrationApp(
+  meta: CheckMeta,
+  snapshot: TenantSnapshot,
+  earlier: ReadonlyMap<string, Finding>,
+): { app: ServicePrincipalRecord } | { finding: Finding } {
+  const blocked = unlessEarlierPassed(meta, earlier, 'integration-app-present');
+  if (blocked !== undefined) return { finding: blocked };
+  const app = see(snapshot.integrationApp);
+  if (!app.seen) return { finding: couldNotCheck(meta, app.reason) };
+  if (app.value === null) return { finding: couldNotCheck(meta, { kind: 'prerequisite', dependsOn: 'integration-app-present' }) };
+  return { app: app.value };
 }

@@ -1,7 +1,7 @@
 import { msg } from '../i18n/message.js';
 import type { MessageRef } from '../i18n/message.js';
 import { DOCS } from './constants.js';
-import { couldNotCheck, fact, see, text, unlessEarlierPassed } from './finding.js';
+import { couldNotCheck, fact, presentIntegrationApp, text } from './finding.js';
 import type { Check, CheckMeta, EvidenceFact } from './types.js';
 
 export type IntegrationAppEnabledDetails = {
@@ -29,13 +29,10 @@ function isDisabledByMicrosoft(status: string | null): boolean {
 export const integrationAppEnabled: Check = {
   meta,
   evaluate(snapshot, earlier) {
-    const blocked = unlessEarlierPassed(meta, earlier, 'integration-app-present');
-    if (blocked !== undefined) return blocked;
-    const app = see(snapshot.integrationApp);
-    if (!app.seen) return couldNotCheck(meta, app.reason);
-    if (app.value === null) return couldNotCheck(meta, { kind: 'prerequisite', dependsOn: 'integration-app-present' });
+    const judged = presentIntegrationApp(meta, snapshot, earlier);
+    if ('finding' in judged) return judged.finding;
 
-    const sp = app.value;
+    const sp = judged.app;
     // Graph always returns the property (null by default); when it is absent the collector did not ask for it,
     // and "enabled" would be a guess.
     if (sp.disabledByMicrosoftStatus === undefined) {

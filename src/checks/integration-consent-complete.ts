@@ -3,7 +3,7 @@ import type { MessageRef } from '../i18n/message.js';
 import { DOCS } from './constants.js';
 import { evaluateConsent, unverifiedReason } from './consent-evaluation.js';
 import type { ConsentInputs, PermissionStatus } from './consent-evaluation.js';
-import { couldNotCheck, see, text, unlessEarlierPassed } from './finding.js';
+import { couldNotCheck, presentIntegrationApp, see, text } from './finding.js';
 import type { Check, CheckMeta, EvidenceFact } from './types.js';
 
 export type IntegrationConsentDetails = {
@@ -30,14 +30,11 @@ function stateValue(status: PermissionStatus): MessageRef {
 export const integrationConsentComplete: Check = {
   meta,
   evaluate(snapshot, earlier) {
-    const blocked = unlessEarlierPassed(meta, earlier, 'integration-app-present');
-    if (blocked !== undefined) return blocked;
-    const app = see(snapshot.integrationApp);
-    if (!app.seen) return couldNotCheck(meta, app.reason);
-    if (app.value === null) return couldNotCheck(meta, { kind: 'prerequisite', dependsOn: 'integration-app-present' });
+    const judged = presentIntegrationApp(meta, snapshot, earlier);
+    if ('finding' in judged) return judged.finding;
 
     const inputs: ConsentInputs = {
-      servicePrincipalId: app.value.id,
+      servicePrincipalId: judged.app.id,
       graphResource: see(snapshot.graphResource),
       delegatedGrants: see(snapshot.delegatedGrants),
       appRoleAssignments: see(snapshot.appRoleAssignments),
@@ -46,7 +43,7 @@ export const integrationConsentComplete: Check = {
     const names = (state: PermissionStatus['state']): string[] =>
       statuses.filter((s) => s.state === state).map((s) => s.name);
     const details: IntegrationConsentDetails = {
-      servicePrincipalId: app.value.id,
+      servicePrincipalId: judged.app.id,
       missing: names('missing'),
       unverified: names('unverified'),
       granted: statuses.flatMap((s) => (s.state === 'granted' && s.via !== undefined ? [{ name: s.name, via: s.via }] : [])),
