@@ -78,6 +78,8 @@ export const startDoctor: StartDoctor = async (config, logger, options = {}) => 
       token,
       apiUrl: config.webex.apiUrl,
       u2cUrl: config.webex.u2cUrl,
+      // The SDK prints plain-text lines to the console (not our JSON logs); its failures reach our logger anyway.
+      sdkLogLevel: config.logLevel === 'debug' || config.logLevel === 'trace' ? 'error' : 'silent',
       webhookUrl: config.webex.webhookUrl,
       webhookSecret: config.webex.webhookSecret,
       logger,
