@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { expect } from 'vitest';
 import type { WebexStandin } from '../../src/local/standins/webex/index.js';
-import type { WebexMessage, WebexPerson, WebexRoom } from '../../src/webex/types.js';
+import type { WebexMessage, WebexRoom } from '../../src/webex/types.js';
 import { E2E_WEBHOOK_SECRET, type Person, type World } from '../support/bot-process.js';
 
 /**
@@ -135,21 +135,7 @@ export async function postWebhook(url: string, body: string, options: { secret?:
   return res.status;
 }
 
-interface WorldInternals {
-  roomFor(caller: WebexPerson, roomId: string): WebexRoom;
-  addMembership(room: WebexRoom, personId: string, actorId: string): void;
-}
-
-/**
- * Someone adds a person to an existing group space (a guest joining later: the only way a person from another
- * org ends up in a space that already holds a tenant's card). The stand-in has no public POST /memberships yet,
- * so this calls the method its `addRoom` uses, on the world object its `events` handle is; it fails loudly if
- * that ever changes.
- */
+/** Someone adds a person to an existing group space (a guest joining later, after a tenant's card was posted). */
 export function addMember(webex: WebexStandin, room: WebexRoom, newcomer: Person, addedBy: Person): void {
-  const internals = webex.events as unknown as Partial<WorldInternals>;
-  if (typeof internals.roomFor !== 'function' || typeof internals.addMembership !== 'function') {
-    throw new Error('the Webex stand-in no longer exposes a way to add a member to a space; update addMember()');
-  }
-  internals.addMembership.call(webex.events, internals.roomFor.call(webex.events, addedBy.person, room.id), newcomer.person.id, addedBy.person.id);
+  webex.addMember(room.id, newcomer.person.id, addedBy.person.id);
 }

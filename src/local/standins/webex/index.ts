@@ -57,6 +57,8 @@ export interface WebexStandin {
   addPerson(input: NewPerson): { person: WebexPerson; token: string };
   /** `members` are person ids; a direct space has exactly two. Fires rooms/memberships created events. */
   addRoom(input: { title: string; type: RoomType; members: string[] }): WebexRoom;
+  /** `addedBy` (a member) adds `personId` to a group space: a guest joining later. Fires memberships/created. */
+  addMember(roomId: string, personId: string, addedBy: string): void;
   /** What a human does in a Webex client. Throws WebexRefusal (status + Webex's wording) when Webex would refuse. */
   postAs(token: string, input: NewMessage): WebexMessage;
   pressCardButton(token: string, input: { messageId: string; inputs: Record<string, unknown> }): WebexAttachmentAction;
@@ -101,6 +103,7 @@ export async function startWebexStandin(options: WebexStandinOptions = {}): Prom
     orgId: world.orgId,
     addPerson: (input) => world.addPerson(input),
     addRoom: (input) => world.addRoom(input),
+    addMember: (roomId, personId, addedBy) => world.addMember(roomId, personId, addedBy),
     postAs: (token, input) => world.createMessage(personFor(token), input),
     pressCardButton: (token, input) => world.createAttachmentAction(personFor(token), { type: 'submit', ...input }),
     messages: (roomId) => world.messagesIn(roomId),

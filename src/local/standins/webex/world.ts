@@ -105,6 +105,15 @@ export class WebexWorld extends EventEmitter<WorldEvents> {
     return room;
   }
 
+  /** Someone in a group space adds a person to it (what Webex's POST /memberships does); fires memberships/created. */
+  addMember(roomId: string, personId: string, addedBy: string): void {
+    const actor = this.people.get(addedBy);
+    if (!actor || !this.people.has(personId)) throw new Error('addMember: people must be known person ids');
+    const room = this.roomFor(actor, roomId);
+    if (room.type === 'direct') throw new Error('addMember: a direct space has exactly two members');
+    if (!this.isMember(roomId, personId)) this.addMembership(room, personId, addedBy);
+  }
+
   private addMembership(room: WebexRoom, personId: string, actorId: string): void {
     const person = this.people.get(personId) as WebexPerson;
     const membership: WebexMembership = {
